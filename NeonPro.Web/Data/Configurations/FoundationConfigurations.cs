@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Domain.Clinic;
+using NeonPro.Web.Infrastructure.Auth;
+
+namespace NeonPro.Web.Data.Configurations;
+
+public sealed class ClinicSettingsConfiguration : IEntityTypeConfiguration<ClinicSettings>
+{
+    public void Configure(EntityTypeBuilder<ClinicSettings> b)
+    {
+        b.ToTable("ClinicSettings");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Cnpj).HasMaxLength(14).IsUnicode(false);
+        b.Property(x => x.Street).HasMaxLength(200);
+        b.Property(x => x.Number).HasMaxLength(20);
+        b.Property(x => x.Complement).HasMaxLength(100);
+        b.Property(x => x.District).HasMaxLength(100);
+        b.Property(x => x.City).HasMaxLength(100);
+        b.Property(x => x.State).HasMaxLength(2).IsUnicode(false);
+        b.Property(x => x.PostalCode).HasMaxLength(8).IsUnicode(false);
+        b.Property(x => x.Phone).HasMaxLength(20).IsUnicode(false);
+        b.Property(x => x.TimeZoneId).HasMaxLength(64).IsUnicode(false);
+        b.Property(x => x.Version).IsConcurrencyToken();
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("AuditEntries");
+        b.HasKey(x => x.Sequence);
+        b.Property(x => x.Sequence).ValueGeneratedNever();
+        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.UserName).HasMaxLength(256);
+        b.Property(x => x.Role).HasMaxLength(100);
+        b.Property(x => x.IpAddress).HasMaxLength(64).IsUnicode(false);
+        b.Property(x => x.UserAgent).HasMaxLength(512);
+        b.Property(x => x.Action).HasConversion<string>().HasMaxLength(32).IsUnicode(false);
+        b.Property(x => x.EntityType).HasMaxLength(128).IsUnicode(false);
+        b.Property(x => x.EntityId).HasMaxLength(128).IsUnicode(false);
+        b.Property(x => x.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        b.Property(x => x.Hash).HasMaxLength(64).IsUnicode(false);
+        b.HasIndex(x => x.OccurredAtUtc);
+        b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.Property(x => x.FriendlyName).HasMaxLength(256);
+    }
+}
+
+public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> b)
+    {
+        b.Property(x => x.FullName).HasMaxLength(200).HasAnnotation(AuditAnnotations.Identifying, true);
+        b.Property(x => x.PreferredCulture).HasMaxLength(10).IsUnicode(false);
+        // Staff identifiers are hashed in the audit like any person's; secrets never reach it.
+        b.Property(x => x.UserName).HasAnnotation(AuditAnnotations.Identifying, true);
+        b.Property(x => x.NormalizedUserName).HasAnnotation(AuditAnnotations.Identifying, true);
+        b.Property(x => x.Email).HasAnnotation(AuditAnnotations.Identifying, true);
+        b.Property(x => x.NormalizedEmail).HasAnnotation(AuditAnnotations.Identifying, true);
+        b.Property(x => x.PhoneNumber).HasAnnotation(AuditAnnotations.Identifying, true);
+        b.Property(x => x.PasswordHash).HasAnnotation(AuditAnnotations.NotAudited, true);
+        b.Property(x => x.SecurityStamp).HasAnnotation(AuditAnnotations.NotAudited, true);
+        b.Property(x => x.ConcurrencyStamp).HasAnnotation(AuditAnnotations.NotAudited, true);
+    }
+}

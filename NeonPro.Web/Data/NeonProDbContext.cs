@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Domain.Clinic;
+using NeonPro.Web.Infrastructure.Auth;
+
+namespace NeonPro.Web.Data;
+
+public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<ClinicSettings> ClinicSettings => Set<ClinicSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(NeonProDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC and come back marked as UTC; the clinic's zone is applied at the edge.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+        // Money: decimal(10,2) everywhere.
+        configurationBuilder.Properties<decimal>().HavePrecision(10, 2);
+    }
+}

@@ -1,0 +1,44 @@
+namespace NeonPro.Web.Domain.Audit;
+
+/// <summary>
+/// One row of the append-only audit trail. Rows form a hash chain: each stores the hash of the row
+/// before it plus a hash of its own content, so changing or deleting a row is detectable.
+/// </summary>
+public class AuditEntry
+{
+    /// <summary>Position in the chain, assigned when the row is written; also the primary key.</summary>
+    public long Sequence { get; set; }
+    public DateTime OccurredAtUtc { get; set; }
+    public string? UserId { get; set; }
+    public string? UserName { get; set; }
+    public string? Role { get; set; }
+    public string? IpAddress { get; set; }
+    public string? UserAgent { get; set; }
+    public AuditAction Action { get; set; }
+    public string EntityType { get; set; } = "";
+    public string? EntityId { get; set; }
+    /// <summary>JSON object of the values before the change; identifying values appear only as keyed hashes.</summary>
+    public string? OldValues { get; set; }
+    /// <summary>JSON object of the values after the change; identifying values appear only as keyed hashes.</summary>
+    public string? NewValues { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+}
+
+public enum AuditAction
+{
+    Insert,
+    Update,
+    Delete,
+    SignIn,
+    SignInFailed,
+    SignInLockedOut,
+    SignOut,
+    UserCreated,
+    UserDisabled,
+    UserEnabled,
+    PasswordReset,
+    RolesChanged,
+    View,
+    Export,
+}

@@ -1,0 +1,22 @@
+namespace NeonPro.Web.Domain;
+
+/// <summary>
+/// Marks a property that identifies a person (name, CPF, RG, CNS, phone, e-mail, address).
+/// The audit trail stores such values only as a keyed hash, so anonymizing a person later
+/// leaves no readable identifier behind in the audit rows.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class IdentifyingAttribute : Attribute;
+
+/// <summary>Marks a property whose value must never reach the audit trail at all (secrets, tokens).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;
+
+/// <summary>
+/// An entity two people can edit at once. The version changes on every update and is checked on save,
+/// so the second of two concurrent edits fails instead of silently overwriting the first.
+/// </summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}

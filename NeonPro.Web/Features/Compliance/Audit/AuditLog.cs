@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Audit;
+
+namespace NeonPro.Web.Features.Compliance.Audit;
+
+/// <summary>Explicit audit events (sign-ins, user administration) and the chain check behind the Audit page.</summary>
+public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher)
+{
+    /// <summary>Adds an event row; it is sealed into the chain by the next SaveChanges.</summary>
+    public AuditEntry Add(AuditAction action, string entityType, string? entityId, object? details = null)
+    {
+        var row = new AuditEntry
+        {
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            NewValues = details is null ? null : System.Text.Json.JsonSerializer.Serialize(details),
+        };
+        db.AuditEntries.Add(row);
+        return row;
+    }
+
+    /// <summary>An identifying value (an e-mail typed at sign-in) as the audit may hold it.</summary>
+    public string Protect(string value) => hasher.Hash(value.Trim().ToLowerInvariant());
+
+    /// <summary>Walks the whole chain in order, streaming, and reports the first row that does not fit.</summary>
+    public async Task<(long RowsChecked, AuditChainBreak? Break)> VerifyAsync(CancellationToken ct = default)
+    {
+        var walk = new AuditChainWalk();
+        await foreach (var row in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (walk.Next(row) is { } broken) return (walk.RowsChecked, broken);
+        }
+        return (walk.RowsChecked, null);
+    }
+}

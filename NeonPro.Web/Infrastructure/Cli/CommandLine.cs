@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using NeonPro.Web.Data;
+using NeonPro.Web.Features.Admin;
+
+namespace NeonPro.Web.Infrastructure.Cli;
+
+/// <summary>
+/// The verbs `dotnet run --project NeonPro.Web -- VERB ...` understands. Each runs, prints and exits
+/// without serving. Logs go to standard error so that what a verb prints (db-script's SQL) stays clean.
+/// </summary>
+public static class CommandLine
+{
+    /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
+    public const string CommandKey = "NeonPro:Command";
+
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "migration-draft"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>The arguments the host sees: a verb's own words become one configuration entry.</summary>
+    public static string[] HostArguments(string[] args) =>
+        IsCommand(args) ? [$"--{CommandKey}={args[0]}"] : args;
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var verb = args[0];
+        var options = ParseOptions(args.Skip(1).ToArray());
+        AuditActorAccessor.CommandLineActor = new AuditActor(null, $"cli:{verb}", null, null, null);
+        try
+        {
+            return verb switch
+            {
+                "create-admin" => await CreateAdminAsync(app, options),
+                "seed-demo" => await SeedDemoAsync(app, options),
+                "db-script" => DbScript(app),
+                "migration-draft" => MigrationDraft.Print(app.Services, args.Skip(1).ToArray(), Console.Out),
+                _ => 2,
+            };
+        }
+        catch (CommandLineException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+
+    private static async Task<int> CreateAdminAsync(WebApplication app, Dictionary<string, string> options)
+    {
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("password", out var password))
+            throw new CommandLineException("usage: create-admin --email E --password P [--name \"Full Name\"]");
+        using var scope = app.Services.CreateScope();
+        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        var result = await accounts.CreateOrResetAdminAsync(email, password, options.GetValueOrDefault("name"));
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors) await Console.Error.WriteLineAsync(error);
+            return 1;
+        }
+        Console.WriteLine(result.Created ? $"Admin {email} created." : $"Admin {email} reset: password set, unlocked, enabled.");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(WebApplication app, Dictionary<string, string> options)
+    {
+        var size = options.GetValueOrDefault("size", "small") switch
+        {
+            "small" => DemoSize.Small,
+            "large" => DemoSize.Large,
+            var other => throw new CommandLineException($"seed-demo: unknown size '{other}' (small or large)"),
+        };
+        using var scope = app.Services.CreateScope();
+        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        var seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order).ToList();
+        var report = new DemoSeedReport();
+        foreach (var seeder in seeders)
+        {
+            await Console.Error.WriteLineAsync($"seed-demo: {seeder.GetType().Name}...");
+            await seeder.SeedAsync(size, report, CancellationToken.None);
+        }
+        foreach (var line in report.Lines) Console.WriteLine(line);
+        return 0;
+    }
+
+    /// <summary>The schema as SQL, from the migrations, for the configured provider (database/sqlite.sql is this output).</summary>
+    private static int DbScript(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NeonProDbContext>();
+        Console.Write(GenerateSchemaScript(db));
+        return 0;
+    }
+
+    public static string GenerateSchemaScript(NeonProDbContext db) =>
+        db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.NoTransactions)
+            .ReplaceLineEndings("\n");
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new CommandLineException($"unexpected argument '{args[i]}'");
+            var name = args[i][2..];
+            var eq = name.IndexOf('=');
+            if (eq > 0) { result[name[..eq]] = name[(eq + 1)..]; continue; }
+            if (i + 1 >= args.Length) throw new CommandLineException($"--{name} needs a value");
+            result[name] = args[++i];
+        }
+        return result;
+    }
+}
+
+public sealed class CommandLineException(string message) : Exception(message);
+
+public enum DemoSize { Small, Large }
+
+/// <summary>
+/// One area's demo data. seed-demo runs every registered seeder in Order; each must be idempotent
+/// (running seed-demo twice adds nothing the second time).
+/// </summary>
+public interface IDemoSeeder
+{
+    int Order { get; }
+    Task SeedAsync(DemoSize size, DemoSeedReport report, CancellationToken ct);
+}
+
+/// <summary>What seed-demo prints at the end (counts, and the one-time passwords of demo staff).</summary>
+public sealed class DemoSeedReport
+{
+    public List<string> Lines { get; } = [];
+    public void Add(string line) => Lines.Add(line);
+}

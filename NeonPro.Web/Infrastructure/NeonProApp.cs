@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using NeonPro.Web.Data;
+using NeonPro.Web.Features.Admin;
+using NeonPro.Web.Features.Compliance;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Localization;
+using NeonPro.Web.Infrastructure.Time;
+using NeonPro.Web.Infrastructure.Web;
+
+namespace NeonPro.Web.Infrastructure;
+
+/// <summary>What Program.cs calls: the app's services, its request pipeline and its endpoints, as a list.</summary>
+public static class NeonProApp
+{
+    public static WebApplicationBuilder AddNeonPro(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.AddNeonProLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddMemoryCache();
+
+        builder.AddNeonProData();
+        services.AddNeonProLocalization();
+        services.AddNeonProAuth(builder.Configuration);
+        services.AddSingleton<ClinicClock>();
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+                o.Conventions.AuthorizeFolder("/Compliance", Policies.ManagerOrAdmin);
+            })
+            .AddViewLocalization()
+            .AddNeonProViewLocalization();
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
+
+        services.AddAdminFeature();
+        services.AddComplianceFeature();
+        return builder;
+    }
+
+    public static async Task<WebApplication> UseNeonProAsync(this WebApplication app)
+    {
+        using (var scope = app.Services.CreateScope())
+            await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseNeonProSecurityHeaders();
+        app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseDisabledIdentityPages();
+
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
+        app.MapAccountEndpoints();
+        app.MapComplianceApi();
+        return app;
+    }
+
+    private static void AddNeonProLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        if (builder.Configuration[Cli.CommandLine.CommandKey] is not null)
+        {
+            // A command-line verb: its output is what it prints; logs go to standard error.
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        }
+        else if (builder.Environment.IsDevelopment()) builder.Logging.AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss ");
+        else builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
+    }
+
+    private static void AddNeonProData(this WebApplicationBuilder builder)
+    {
+        var options = DatabaseProviders.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(AuditHasher.FromConfiguration(builder.Configuration, options.DataFolder));
+        builder.Services.AddSingleton<AuditActorAccessor>();
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddDbContext<NeonProDbContext>((sp, o) =>
+        {
+            DatabaseProviders.Configure(o, options);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+
+        builder.Services.AddDataProtection().SetApplicationName("NeonPro");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o =>
+                o.XmlRepository = new DbDataProtectionKeyStore(sp.GetRequiredService<IServiceScopeFactory>())));
+    }
+}
