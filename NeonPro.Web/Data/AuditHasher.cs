@@ -11,22 +11,30 @@ namespace NeonPro.Web.Data;
 /// </summary>
 public sealed class AuditHasher
 {
-    private readonly byte[] _key;
+    // Loaded on first use, so verbs that never audit (db-script) do not create the key file.
+    private readonly Lazy<byte[]> _key;
 
-    public AuditHasher(byte[] key)
-    {
-        if (key.Length < 32) throw new ArgumentException("The audit hash key must be at least 32 bytes.", nameof(key));
-        _key = key;
-    }
+    public AuditHasher(byte[] key) : this(() => key) { }
+
+    private AuditHasher(Func<byte[]> loadKey) =>
+        _key = new Lazy<byte[]>(() =>
+        {
+            var key = loadKey();
+            if (key.Length < 32) throw new InvalidOperationException("The audit hash key must be at least 32 bytes.");
+            return key;
+        });
 
     public string Hash(string value) =>
-        "hmac:" + Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));
+        "hmac:" + Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));
 
     /// <summary>Reads Audit:HashKey (base64) or the key file in the data folder, creating it on first start.</summary>
-    public static AuditHasher FromConfiguration(IConfiguration config, string dataFolder)
+    public static AuditHasher FromConfiguration(IConfiguration config, string dataFolder) =>
+        new(() => LoadKey(config, dataFolder));
+
+    private static byte[] LoadKey(IConfiguration config, string dataFolder)
     {
         var configured = config["Audit:HashKey"];
-        if (!string.IsNullOrWhiteSpace(configured)) return new AuditHasher(Convert.FromBase64String(configured));
+        if (!string.IsNullOrWhiteSpace(configured)) return Convert.FromBase64String(configured);
 
         var path = Path.Combine(dataFolder, "audit-hash.key");
         if (!File.Exists(path))
@@ -45,6 +53,6 @@ public sealed class AuditHasher
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
-        return new AuditHasher(Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        return Convert.FromBase64String(File.ReadAllText(path).Trim());
     }
 }

@@ -90,7 +90,7 @@ public static class NeonProApp
     {
         var options = DatabaseProviders.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(AuditHasher.FromConfiguration(builder.Configuration, options.DataFolder));
+        builder.Services.AddSingleton(sp => AuditHasher.FromConfiguration(sp.GetRequiredService<IConfiguration>(), options.DataFolder));
         builder.Services.AddSingleton<AuditActorAccessor>();
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddDbContext<NeonProDbContext>((sp, o) =>

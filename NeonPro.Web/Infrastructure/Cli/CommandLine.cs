@@ -19,9 +19,26 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
-    /// <summary>The arguments the host sees: a verb's own words become one configuration entry.</summary>
-    public static string[] HostArguments(string[] args) =>
-        IsCommand(args) ? [$"--{CommandKey}={args[0]}"] : args;
+    /// <summary>
+    /// The arguments the host sees. A verb's own options stay with the verb; configuration overrides written
+    /// as --Section:Key=value pass through; `db-script --provider postgres` selects the provider to script for
+    /// (no connection is made, so a placeholder connection string does).
+    /// </summary>
+    public static string[] HostArguments(string[] args)
+    {
+        if (!IsCommand(args)) return args;
+        var host = new List<string> { $"--{CommandKey}={args[0]}" };
+        host.AddRange(args.Skip(1).Where(IsConfigurationOverride));
+        if (args[0] == "db-script" && ParseOptions(args.Skip(1).ToArray()).TryGetValue("provider", out var provider))
+        {
+            host.Add($"--Database:Provider={provider}");
+            if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+                host.Add("--ConnectionStrings:NeonPro=Host=localhost;Database=neonpro");
+        }
+        return [.. host];
+    }
+
+    private static bool IsConfigurationOverride(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && arg.Contains('=');
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -102,6 +119,7 @@ public static class CommandLine
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
+            if (IsConfigurationOverride(args[i])) continue;
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new CommandLineException($"unexpected argument '{args[i]}'");
             var name = args[i][2..];
             var eq = name.IndexOf('=');
