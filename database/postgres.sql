@@ -36,6 +36,7 @@ CREATE TABLE "AspNetUsers" (
 );
 
 CREATE TABLE "AuditEntries" (
+    "Id" uuid NOT NULL,
     "Sequence" bigint NOT NULL,
     "OccurredAtUtc" timestamp with time zone NOT NULL,
     "UserId" character varying(450),
@@ -50,7 +51,7 @@ CREATE TABLE "AuditEntries" (
     "NewValues" text,
     "PreviousHash" character varying(64) NOT NULL,
     "Hash" character varying(64) NOT NULL,
-    CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Sequence")
+    CONSTRAINT "PK_AuditEntries" PRIMARY KEY ("Id")
 );
 
 CREATE TABLE "ClinicSettings" (
@@ -138,6 +139,8 @@ CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
 
 CREATE INDEX "IX_AuditEntries_OccurredAtUtc" ON "AuditEntries" ("OccurredAtUtc");
+
+CREATE UNIQUE INDEX "IX_AuditEntries_Sequence" ON "AuditEntries" ("Sequence");
 
 CREATE INDEX "IX_AuditEntries_UserId" ON "AuditEntries" ("UserId");
 

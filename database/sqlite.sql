@@ -33,7 +33,8 @@ CREATE TABLE "AspNetUsers" (
 );
 
 CREATE TABLE "AuditEntries" (
-    "Sequence" INTEGER NOT NULL CONSTRAINT "PK_AuditEntries" PRIMARY KEY,
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AuditEntries" PRIMARY KEY,
+    "Sequence" INTEGER NOT NULL,
     "OccurredAtUtc" TEXT NOT NULL,
     "UserId" TEXT NULL,
     "UserName" TEXT NULL,
@@ -130,6 +131,8 @@ CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
 
 CREATE INDEX "IX_AuditEntries_OccurredAtUtc" ON "AuditEntries" ("OccurredAtUtc");
+
+CREATE UNIQUE INDEX "IX_AuditEntries_Sequence" ON "AuditEntries" ("Sequence");
 
 CREATE INDEX "IX_AuditEntries_UserId" ON "AuditEntries" ("UserId");
 

@@ -5,6 +5,7 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Compliance;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Infrastructure.Localization;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
@@ -37,6 +38,7 @@ public static class NeonProApp
             .AddNeonProViewLocalization();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
+        services.AddNeonProJobs();
 
         services.AddAdminFeature();
         services.AddComplianceFeature();

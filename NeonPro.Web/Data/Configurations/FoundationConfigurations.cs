@@ -32,8 +32,10 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.ToTable("AuditEntries");
-        b.HasKey(x => x.Sequence);
-        b.Property(x => x.Sequence).ValueGeneratedNever();
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+        // The chain's order; unique, so two writers can never seal the same position (a fork fails to commit).
+        b.HasIndex(x => x.Sequence).IsUnique();
         b.Property(x => x.UserId).HasMaxLength(450);
         b.Property(x => x.UserName).HasMaxLength(256);
         b.Property(x => x.Role).HasMaxLength(100);

@@ -63,6 +63,7 @@ public partial class Foundation : Migration
             name: "AuditEntries",
             columns: table => new
             {
+                Id = table.Column<Guid>(nullable: false),
                 Sequence = table.Column<long>(nullable: false),
                 OccurredAtUtc = table.Column<DateTime>(nullable: false),
                 UserId = table.Column<string>(nullable: true, maxLength: 450),
@@ -80,7 +81,7 @@ public partial class Foundation : Migration
             },
             constraints: table =>
             {
-                table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                table.PrimaryKey("PK_AuditEntries", x => x.Id);
             });
 
         migrationBuilder.CreateTable(
@@ -277,10 +278,15 @@ public partial class Foundation : Migration
             column: "OccurredAtUtc");
 
         migrationBuilder.CreateIndex(
+            name: "IX_AuditEntries_Sequence",
+            table: "AuditEntries",
+            column: "Sequence",
+            unique: true);
+
+        migrationBuilder.CreateIndex(
             name: "IX_AuditEntries_UserId",
             table: "AuditEntries",
             column: "UserId");
-
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

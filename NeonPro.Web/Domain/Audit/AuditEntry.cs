@@ -6,7 +6,9 @@ namespace NeonPro.Web.Domain.Audit;
 /// </summary>
 public class AuditEntry
 {
-    /// <summary>Position in the chain, assigned when the row is written; also the primary key.</summary>
+    /// <summary>Row identity, known before the row is sealed (several rows can be added in one save).</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>Position in the chain (1, 2, 3...), assigned when the row is sealed; unique.</summary>
     public long Sequence { get; set; }
     public DateTime OccurredAtUtc { get; set; }
     public string? UserId { get; set; }

@@ -43,7 +43,8 @@ public static class CommandLine
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var verb = args[0];
-        var options = ParseOptions(args.Skip(1).ToArray());
+        // migration-draft takes table names; every other verb takes --name value options.
+        var options = verb == "migration-draft" ? [] : ParseOptions(args.Skip(1).ToArray());
         AuditActorAccessor.CommandLineActor = new AuditActor(null, $"cli:{verb}", null, null, null);
         try
         {

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace NeonPro.Web.Data;
+
+/// <summary>
+/// Folds SQLite's write-ahead log back into the database file. Under constant readers the automatic
+/// checkpoint can starve and the -wal file keeps growing (ENVIRONMENT.md), so a job asks for it explicitly.
+/// Idempotent: a checkpoint with nothing to do does nothing.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class SqliteCheckpointJob(NeonProDbContext db, ILogger<SqliteCheckpointJob> log) : IJob
+{
+    public static readonly JobKey Key = new("sqlite-checkpoint", "maintenance");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite()) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        log.LogDebug("SQLite WAL checkpoint done");
+    }
+}
