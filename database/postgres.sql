@@ -147,3 +147,161 @@ CREATE INDEX "IX_AuditEntries_UserId" ON "AuditEntries" ("UserId");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121000000_Foundation', '10.0.14');
 
+CREATE TABLE "ClinicClosedDays" (
+    "Id" uuid NOT NULL,
+    "Date" date NOT NULL,
+    "Name" character varying(100) NOT NULL,
+    CONSTRAINT "PK_ClinicClosedDays" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Equipment" (
+    "Id" uuid NOT NULL,
+    "Name" character varying(80) NOT NULL,
+    CONSTRAINT "PK_Equipment" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Rooms" (
+    "Id" uuid NOT NULL,
+    "Name" character varying(80) NOT NULL,
+    "Description" character varying(500),
+    "IsActive" boolean NOT NULL,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_Rooms" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Treatments" (
+    "Id" uuid NOT NULL,
+    "Name" character varying(120) NOT NULL,
+    "Category" character varying(16) NOT NULL,
+    "Description" character varying(2000),
+    "DurationMinutes" integer NOT NULL,
+    "Price" numeric(10,2) NOT NULL,
+    "TussCode" character varying(8),
+    "ProductType" character varying(16) NOT NULL,
+    "AnvisaRegistration" character varying(13),
+    "AllowedProfessions" text NOT NULL,
+    "MinimumAge" integer,
+    "MaximumAge" integer,
+    "ContraindicatedInPregnancy" boolean NOT NULL,
+    "ContraindicatedInBreastfeeding" boolean NOT NULL,
+    "Contraindications" character varying(2000),
+    "RecommendedSessions" integer,
+    "SessionIntervalDays" integer,
+    "PreCare" character varying(4000),
+    "PostCare" character varying(4000),
+    "PhotoRequired" boolean NOT NULL,
+    "PriorConsultationRequired" boolean NOT NULL,
+    "IsActive" boolean NOT NULL,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_Treatments" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Professionals" (
+    "Id" uuid NOT NULL,
+    "FullName" character varying(200) NOT NULL,
+    "Profession" character varying(32) NOT NULL,
+    "Council" character varying(16) NOT NULL,
+    "CouncilNumber" character varying(16),
+    "CouncilState" character varying(2),
+    "CouncilRegion" integer,
+    "CouncilCategory" character varying(8),
+    "Rqe" character varying(16),
+    "RegistrationStatus" character varying(16) NOT NULL,
+    "LastVerifiedOn" date,
+    "CardValidUntil" date,
+    "FeesPaidThrough" date,
+    "Specialties" character varying(500),
+    "Bio" character varying(2000),
+    "DefaultConsultationMinutes" integer NOT NULL,
+    "Color" character varying(7) NOT NULL,
+    "IsActive" boolean NOT NULL,
+    "UserId" character varying(450),
+    "RequiresSupervision" boolean NOT NULL,
+    "SupervisorId" uuid,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_Professionals" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_Professionals_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_Professionals_Professionals_SupervisorId" FOREIGN KEY ("SupervisorId") REFERENCES "Professionals" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RoomEquipment" (
+    "EquipmentId" uuid NOT NULL,
+    "RoomId" uuid NOT NULL,
+    CONSTRAINT "PK_RoomEquipment" PRIMARY KEY ("EquipmentId", "RoomId"),
+    CONSTRAINT "FK_RoomEquipment_Equipment_EquipmentId" FOREIGN KEY ("EquipmentId") REFERENCES "Equipment" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_RoomEquipment_Rooms_RoomId" FOREIGN KEY ("RoomId") REFERENCES "Rooms" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "TreatmentRequiredEquipment" (
+    "RequiredEquipmentId" uuid NOT NULL,
+    "TreatmentId" uuid NOT NULL,
+    CONSTRAINT "PK_TreatmentRequiredEquipment" PRIMARY KEY ("RequiredEquipmentId", "TreatmentId"),
+    CONSTRAINT "FK_TreatmentRequiredEquipment_Equipment_RequiredEquipmentId" FOREIGN KEY ("RequiredEquipmentId") REFERENCES "Equipment" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_TreatmentRequiredEquipment_Treatments_TreatmentId" FOREIGN KEY ("TreatmentId") REFERENCES "Treatments" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AvailabilityExceptions" (
+    "Id" uuid NOT NULL,
+    "ProfessionalId" uuid NOT NULL,
+    "Date" date NOT NULL,
+    "Kind" character varying(16) NOT NULL,
+    "Start" time without time zone,
+    "End" time without time zone,
+    "Reason" character varying(200),
+    CONSTRAINT "PK_AvailabilityExceptions" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_AvailabilityExceptions_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ProfessionalScopes" (
+    "Id" uuid NOT NULL,
+    "ProfessionalId" uuid NOT NULL,
+    "TreatmentId" uuid NOT NULL,
+    "Mode" character varying(16) NOT NULL,
+    "Conditions" character varying(500),
+    "ValidFrom" date,
+    "ValidUntil" date,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_ProfessionalScopes" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_ProfessionalScopes_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ProfessionalScopes_Treatments_TreatmentId" FOREIGN KEY ("TreatmentId") REFERENCES "Treatments" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "WorkingHours" (
+    "Id" uuid NOT NULL,
+    "ProfessionalId" uuid NOT NULL,
+    "Day" character varying(10) NOT NULL,
+    "Start" time without time zone NOT NULL,
+    "End" time without time zone NOT NULL,
+    CONSTRAINT "PK_WorkingHours" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_WorkingHours_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_AvailabilityExceptions_ProfessionalId_Date" ON "AvailabilityExceptions" ("ProfessionalId", "Date");
+
+CREATE UNIQUE INDEX "IX_ClinicClosedDays_Date" ON "ClinicClosedDays" ("Date");
+
+CREATE UNIQUE INDEX "IX_Equipment_Name" ON "Equipment" ("Name");
+
+CREATE INDEX "IX_Professionals_FullName" ON "Professionals" ("FullName");
+
+CREATE INDEX "IX_Professionals_SupervisorId" ON "Professionals" ("SupervisorId");
+
+CREATE UNIQUE INDEX "IX_Professionals_UserId" ON "Professionals" ("UserId");
+
+CREATE INDEX "IX_ProfessionalScopes_ProfessionalId_TreatmentId" ON "ProfessionalScopes" ("ProfessionalId", "TreatmentId");
+
+CREATE INDEX "IX_ProfessionalScopes_TreatmentId" ON "ProfessionalScopes" ("TreatmentId");
+
+CREATE INDEX "IX_RoomEquipment_RoomId" ON "RoomEquipment" ("RoomId");
+
+CREATE UNIQUE INDEX "IX_Rooms_Name" ON "Rooms" ("Name");
+
+CREATE INDEX "IX_TreatmentRequiredEquipment_TreatmentId" ON "TreatmentRequiredEquipment" ("TreatmentId");
+
+CREATE INDEX "IX_Treatments_Name" ON "Treatments" ("Name");
+
+CREATE INDEX "IX_WorkingHours_ProfessionalId_Day" ON "WorkingHours" ("ProfessionalId", "Day");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261121010000_ProfessionalsAndCatalog', '10.0.14');
+

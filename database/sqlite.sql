@@ -139,3 +139,153 @@ CREATE INDEX "IX_AuditEntries_UserId" ON "AuditEntries" ("UserId");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121000000_Foundation', '10.0.14');
 
+CREATE TABLE "ClinicClosedDays" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ClinicClosedDays" PRIMARY KEY,
+    "Date" TEXT NOT NULL,
+    "Name" TEXT NOT NULL
+);
+
+CREATE TABLE "Equipment" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Equipment" PRIMARY KEY,
+    "Name" TEXT NOT NULL
+);
+
+CREATE TABLE "Rooms" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Rooms" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL
+);
+
+CREATE TABLE "Treatments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Treatments" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Category" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "DurationMinutes" INTEGER NOT NULL,
+    "Price" TEXT NOT NULL,
+    "TussCode" TEXT NULL,
+    "ProductType" TEXT NOT NULL,
+    "AnvisaRegistration" TEXT NULL,
+    "AllowedProfessions" TEXT NOT NULL,
+    "MinimumAge" INTEGER NULL,
+    "MaximumAge" INTEGER NULL,
+    "ContraindicatedInPregnancy" INTEGER NOT NULL,
+    "ContraindicatedInBreastfeeding" INTEGER NOT NULL,
+    "Contraindications" TEXT NULL,
+    "RecommendedSessions" INTEGER NULL,
+    "SessionIntervalDays" INTEGER NULL,
+    "PreCare" TEXT NULL,
+    "PostCare" TEXT NULL,
+    "PhotoRequired" INTEGER NOT NULL,
+    "PriorConsultationRequired" INTEGER NOT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "Version" TEXT NOT NULL
+);
+
+CREATE TABLE "Professionals" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Professionals" PRIMARY KEY,
+    "FullName" TEXT NOT NULL,
+    "Profession" TEXT NOT NULL,
+    "Council" TEXT NOT NULL,
+    "CouncilNumber" TEXT NULL,
+    "CouncilState" TEXT NULL,
+    "CouncilRegion" INTEGER NULL,
+    "CouncilCategory" TEXT NULL,
+    "Rqe" TEXT NULL,
+    "RegistrationStatus" TEXT NOT NULL,
+    "LastVerifiedOn" TEXT NULL,
+    "CardValidUntil" TEXT NULL,
+    "FeesPaidThrough" TEXT NULL,
+    "Specialties" TEXT NULL,
+    "Bio" TEXT NULL,
+    "DefaultConsultationMinutes" INTEGER NOT NULL,
+    "Color" TEXT NOT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "UserId" TEXT NULL,
+    "RequiresSupervision" INTEGER NOT NULL,
+    "SupervisorId" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_Professionals_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_Professionals_Professionals_SupervisorId" FOREIGN KEY ("SupervisorId") REFERENCES "Professionals" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RoomEquipment" (
+    "EquipmentId" TEXT NOT NULL,
+    "RoomId" TEXT NOT NULL,
+    CONSTRAINT "PK_RoomEquipment" PRIMARY KEY ("EquipmentId", "RoomId"),
+    CONSTRAINT "FK_RoomEquipment_Equipment_EquipmentId" FOREIGN KEY ("EquipmentId") REFERENCES "Equipment" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_RoomEquipment_Rooms_RoomId" FOREIGN KEY ("RoomId") REFERENCES "Rooms" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "TreatmentRequiredEquipment" (
+    "RequiredEquipmentId" TEXT NOT NULL,
+    "TreatmentId" TEXT NOT NULL,
+    CONSTRAINT "PK_TreatmentRequiredEquipment" PRIMARY KEY ("RequiredEquipmentId", "TreatmentId"),
+    CONSTRAINT "FK_TreatmentRequiredEquipment_Equipment_RequiredEquipmentId" FOREIGN KEY ("RequiredEquipmentId") REFERENCES "Equipment" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_TreatmentRequiredEquipment_Treatments_TreatmentId" FOREIGN KEY ("TreatmentId") REFERENCES "Treatments" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "AvailabilityExceptions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AvailabilityExceptions" PRIMARY KEY,
+    "ProfessionalId" TEXT NOT NULL,
+    "Date" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Start" TEXT NULL,
+    "End" TEXT NULL,
+    "Reason" TEXT NULL,
+    CONSTRAINT "FK_AvailabilityExceptions_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ProfessionalScopes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ProfessionalScopes" PRIMARY KEY,
+    "ProfessionalId" TEXT NOT NULL,
+    "TreatmentId" TEXT NOT NULL,
+    "Mode" TEXT NOT NULL,
+    "Conditions" TEXT NULL,
+    "ValidFrom" TEXT NULL,
+    "ValidUntil" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_ProfessionalScopes_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ProfessionalScopes_Treatments_TreatmentId" FOREIGN KEY ("TreatmentId") REFERENCES "Treatments" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "WorkingHours" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkingHours" PRIMARY KEY,
+    "ProfessionalId" TEXT NOT NULL,
+    "Day" TEXT NOT NULL,
+    "Start" TEXT NOT NULL,
+    "End" TEXT NOT NULL,
+    CONSTRAINT "FK_WorkingHours_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_AvailabilityExceptions_ProfessionalId_Date" ON "AvailabilityExceptions" ("ProfessionalId", "Date");
+
+CREATE UNIQUE INDEX "IX_ClinicClosedDays_Date" ON "ClinicClosedDays" ("Date");
+
+CREATE UNIQUE INDEX "IX_Equipment_Name" ON "Equipment" ("Name");
+
+CREATE INDEX "IX_Professionals_FullName" ON "Professionals" ("FullName");
+
+CREATE INDEX "IX_Professionals_SupervisorId" ON "Professionals" ("SupervisorId");
+
+CREATE UNIQUE INDEX "IX_Professionals_UserId" ON "Professionals" ("UserId");
+
+CREATE INDEX "IX_ProfessionalScopes_ProfessionalId_TreatmentId" ON "ProfessionalScopes" ("ProfessionalId", "TreatmentId");
+
+CREATE INDEX "IX_ProfessionalScopes_TreatmentId" ON "ProfessionalScopes" ("TreatmentId");
+
+CREATE INDEX "IX_RoomEquipment_RoomId" ON "RoomEquipment" ("RoomId");
+
+CREATE UNIQUE INDEX "IX_Rooms_Name" ON "Rooms" ("Name");
+
+CREATE INDEX "IX_TreatmentRequiredEquipment_TreatmentId" ON "TreatmentRequiredEquipment" ("TreatmentId");
+
+CREATE INDEX "IX_Treatments_Name" ON "Treatments" ("Name");
+
+CREATE INDEX "IX_WorkingHours_ProfessionalId_Day" ON "WorkingHours" ("ProfessionalId", "Day");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261121010000_ProfessionalsAndCatalog', '10.0.14');
+

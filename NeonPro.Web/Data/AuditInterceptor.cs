@@ -167,7 +167,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             IpAddress = actor.IpAddress,
             UserAgent = actor.UserAgent,
             Action = action,
-            EntityType = entry.Metadata.ClrType.Name,
+            // Join tables of many-to-many relations are shared-type entities: their model name says what they are.
+            EntityType = entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.ClrType.Name,
             EntityId = entityId,
             OldValues = oldValues?.ToJsonString(),
             NewValues = newValues?.ToJsonString(),

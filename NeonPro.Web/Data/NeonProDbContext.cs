@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Clinic;
+using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Data;
@@ -11,6 +13,15 @@ public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : Iden
     public DbSet<ClinicSettings> ClinicSettings => Set<ClinicSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Professional> Professionals => Set<Professional>();
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+    public DbSet<ProfessionalAvailabilityException> AvailabilityExceptions => Set<ProfessionalAvailabilityException>();
+    public DbSet<ProfessionalScope> ProfessionalScopes => Set<ProfessionalScope>();
+    public DbSet<ClinicClosedDay> ClinicClosedDays => Set<ClinicClosedDay>();
+    public DbSet<Treatment> Treatments => Set<Treatment>();
+    public DbSet<Room> Rooms => Set<Room>();
+    public DbSet<Equipment> Equipment => Set<Equipment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

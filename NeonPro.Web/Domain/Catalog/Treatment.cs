@@ -1,0 +1,56 @@
+using NeonPro.Web.Domain.Professionals;
+
+namespace NeonPro.Web.Domain.Catalog;
+
+/// <summary>A procedure the clinic offers: what it takes, who may do it, for whom, and what it costs.</summary>
+public class Treatment : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public TreatmentCategory Category { get; set; }
+    public string? Description { get; set; }
+    public int DurationMinutes { get; set; } = 30;
+    public decimal Price { get; set; }
+    /// <summary>8-digit TUSS code; optional, aesthetic procedures are outside health-plan coverage.</summary>
+    public string? TussCode { get; set; }
+    public ProductType ProductType { get; set; }
+    /// <summary>Digits only; format depends on ProductType (see AnvisaRegistration).</summary>
+    public string? AnvisaRegistration { get; set; }
+    /// <summary>The default scope: professions that may perform it (overridable per professional).</summary>
+    public List<Profession> AllowedProfessions { get; set; } = [];
+    public int? MinimumAge { get; set; }
+    public int? MaximumAge { get; set; }
+    public bool ContraindicatedInPregnancy { get; set; }
+    public bool ContraindicatedInBreastfeeding { get; set; }
+    public string? Contraindications { get; set; }
+    public int? RecommendedSessions { get; set; }
+    public int? SessionIntervalDays { get; set; }
+    public string? PreCare { get; set; }
+    public string? PostCare { get; set; }
+    public bool PhotoRequired { get; set; }
+    public bool PriorConsultationRequired { get; set; }
+    /// <summary>Deactivated treatments stay in history but cannot be booked.</summary>
+    public bool IsActive { get; set; } = true;
+    public List<Equipment> RequiredEquipment { get; set; } = [];
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>A room fits when it has every piece of equipment the treatment requires.</summary>
+    public bool FitsIn(Room room) => RequiredEquipment.All(req => room.Equipment.Any(e => e.Id == req.Id));
+}
+
+public class Room : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public bool IsActive { get; set; } = true;
+    public List<Equipment> Equipment { get; set; } = [];
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>A device a room can have and a treatment can require (laser, radiofrequency, cryolipolysis...).</summary>
+public class Equipment
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public string Name { get; set; } = "";
+}
