@@ -305,3 +305,145 @@ CREATE INDEX "IX_WorkingHours_ProfessionalId_Day" ON "WorkingHours" ("Profession
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121010000_ProfessionalsAndCatalog', '10.0.14');
 
+CREATE TABLE "ConsentTerms" (
+    "Id" uuid NOT NULL,
+    "Purpose" character varying(32) NOT NULL,
+    "Version" character varying(20) NOT NULL,
+    "Text" text NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "EffectiveFrom" date NOT NULL,
+    CONSTRAINT "PK_ConsentTerms" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Patients" (
+    "Id" uuid NOT NULL,
+    "FullName" character varying(200) NOT NULL,
+    "SocialName" character varying(200),
+    "BirthDate" date NOT NULL,
+    "Sex" character varying(16) NOT NULL,
+    "Cpf" character varying(14),
+    "IsForeigner" boolean NOT NULL,
+    "PassportNumber" character varying(20),
+    "PassportCountry" character varying(60),
+    "Cns" character varying(15),
+    "Rg" character varying(20),
+    "RgIssuer" character varying(20),
+    "MobilePhone" character varying(20),
+    "OtherPhone" character varying(20),
+    "Email" character varying(200),
+    "PreferredChannel" character varying(16) NOT NULL,
+    "PostalCode" character varying(15),
+    "Street" character varying(200),
+    "Number" character varying(20),
+    "Complement" character varying(100),
+    "District" character varying(100),
+    "City" character varying(100),
+    "State" character varying(2),
+    "Occupation" character varying(100),
+    "EmergencyContactName" character varying(200),
+    "EmergencyContactRelationship" character varying(60),
+    "EmergencyContactPhone" character varying(20),
+    "GuardianName" character varying(200),
+    "GuardianRelationship" character varying(60),
+    "GuardianCpf" character varying(14),
+    "GuardianPhone" character varying(20),
+    "SearchName" character varying(420) NOT NULL,
+    "PhoneDigitsReversed" character varying(40),
+    "CreatedAtUtc" timestamp with time zone NOT NULL,
+    "AnonymizedAtUtc" timestamp with time zone,
+    "RecordBlocked" boolean NOT NULL,
+    "RetentionUntil" date,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_Patients" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "DataSubjectRequests" (
+    "Id" uuid NOT NULL,
+    "PatientId" uuid NOT NULL,
+    "Right" character varying(32) NOT NULL,
+    "ReceivedAtUtc" timestamp with time zone NOT NULL,
+    "DueOn" date NOT NULL,
+    "IdentityVerified" boolean NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "Details" character varying(2000),
+    "AnsweredAtUtc" timestamp with time zone,
+    "Outcome" character varying(2000),
+    "RefusalReason" character varying(2000),
+    "HandledByUserId" character varying(450),
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_DataSubjectRequests" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_DataSubjectRequests_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "HealthProfiles" (
+    "PatientId" uuid NOT NULL,
+    "Allergies" character varying(2000),
+    "NoKnownAllergies" boolean NOT NULL,
+    "AllergiesConfirmedAtUtc" timestamp with time zone,
+    "CurrentMedications" character varying(2000),
+    "MedicationsConfirmedAtUtc" timestamp with time zone,
+    "MedicalConditions" character varying(2000),
+    "ConditionsConfirmedAtUtc" timestamp with time zone,
+    "PreviousAestheticProcedures" character varying(2000),
+    "PreviousProceduresConfirmedAtUtc" timestamp with time zone,
+    "Contraindications" character varying(2000),
+    "ContraindicationsConfirmedAtUtc" timestamp with time zone,
+    "Pregnant" boolean NOT NULL,
+    "Breastfeeding" boolean NOT NULL,
+    "PregnancyStatedOn" date,
+    "FitzpatrickType" integer,
+    "FitzpatrickConfirmedAtUtc" timestamp with time zone,
+    "AestheticGoals" character varying(2000),
+    "GoalsConfirmedAtUtc" timestamp with time zone,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_HealthProfiles" PRIMARY KEY ("PatientId"),
+    CONSTRAINT "FK_HealthProfiles_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "PatientConsents" (
+    "Id" uuid NOT NULL,
+    "PatientId" uuid NOT NULL,
+    "Purpose" character varying(32) NOT NULL,
+    "TermId" uuid NOT NULL,
+    "GrantedAtUtc" timestamp with time zone NOT NULL,
+    "RecordedByUserId" character varying(450),
+    "RecordedByName" character varying(256),
+    "Method" character varying(16) NOT NULL,
+    "WithdrawnAtUtc" timestamp with time zone,
+    "WithdrawnByUserId" character varying(450),
+    "WithdrawnByName" character varying(256),
+    "WithdrawalReason" character varying(500),
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_PatientConsents" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_PatientConsents_ConsentTerms_TermId" FOREIGN KEY ("TermId") REFERENCES "ConsentTerms" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PatientConsents_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "PatientNameTokens" (
+    "PatientId" uuid NOT NULL,
+    "Token" character varying(100) NOT NULL,
+    CONSTRAINT "PK_PatientNameTokens" PRIMARY KEY ("PatientId", "Token"),
+    CONSTRAINT "FK_PatientNameTokens_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_ConsentTerms_Purpose_Version" ON "ConsentTerms" ("Purpose", "Version");
+
+CREATE INDEX "IX_DataSubjectRequests_PatientId" ON "DataSubjectRequests" ("PatientId");
+
+CREATE INDEX "IX_DataSubjectRequests_Status_DueOn" ON "DataSubjectRequests" ("Status", "DueOn");
+
+CREATE INDEX "IX_PatientConsents_PatientId_Purpose" ON "PatientConsents" ("PatientId", "Purpose");
+
+CREATE INDEX "IX_PatientConsents_TermId" ON "PatientConsents" ("TermId");
+
+CREATE INDEX "IX_PatientNameTokens_Token_PatientId" ON "PatientNameTokens" ("Token", "PatientId");
+
+CREATE UNIQUE INDEX "IX_Patients_Cpf" ON "Patients" ("Cpf");
+
+CREATE INDEX "IX_Patients_PhoneDigitsReversed" ON "Patients" ("PhoneDigitsReversed");
+
+CREATE INDEX "IX_Patients_SearchName_BirthDate" ON "Patients" ("SearchName", "BirthDate");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261121020000_Patients', '10.0.14');
+

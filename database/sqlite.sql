@@ -289,3 +289,140 @@ CREATE INDEX "IX_WorkingHours_ProfessionalId_Day" ON "WorkingHours" ("Profession
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121010000_ProfessionalsAndCatalog', '10.0.14');
 
+CREATE TABLE "ConsentTerms" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ConsentTerms" PRIMARY KEY,
+    "Purpose" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "EffectiveFrom" TEXT NOT NULL
+);
+
+CREATE TABLE "Patients" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Patients" PRIMARY KEY,
+    "FullName" TEXT NOT NULL,
+    "SocialName" TEXT NULL,
+    "BirthDate" TEXT NOT NULL,
+    "Sex" TEXT NOT NULL,
+    "Cpf" TEXT NULL,
+    "IsForeigner" INTEGER NOT NULL,
+    "PassportNumber" TEXT NULL,
+    "PassportCountry" TEXT NULL,
+    "Cns" TEXT NULL,
+    "Rg" TEXT NULL,
+    "RgIssuer" TEXT NULL,
+    "MobilePhone" TEXT NULL,
+    "OtherPhone" TEXT NULL,
+    "Email" TEXT NULL,
+    "PreferredChannel" TEXT NOT NULL,
+    "PostalCode" TEXT NULL,
+    "Street" TEXT NULL,
+    "Number" TEXT NULL,
+    "Complement" TEXT NULL,
+    "District" TEXT NULL,
+    "City" TEXT NULL,
+    "State" TEXT NULL,
+    "Occupation" TEXT NULL,
+    "EmergencyContactName" TEXT NULL,
+    "EmergencyContactRelationship" TEXT NULL,
+    "EmergencyContactPhone" TEXT NULL,
+    "GuardianName" TEXT NULL,
+    "GuardianRelationship" TEXT NULL,
+    "GuardianCpf" TEXT NULL,
+    "GuardianPhone" TEXT NULL,
+    "SearchName" TEXT NOT NULL,
+    "PhoneDigitsReversed" TEXT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "AnonymizedAtUtc" TEXT NULL,
+    "RecordBlocked" INTEGER NOT NULL,
+    "RetentionUntil" TEXT NULL,
+    "Version" TEXT NOT NULL
+);
+
+CREATE TABLE "DataSubjectRequests" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DataSubjectRequests" PRIMARY KEY,
+    "PatientId" TEXT NOT NULL,
+    "Right" TEXT NOT NULL,
+    "ReceivedAtUtc" TEXT NOT NULL,
+    "DueOn" TEXT NOT NULL,
+    "IdentityVerified" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Details" TEXT NULL,
+    "AnsweredAtUtc" TEXT NULL,
+    "Outcome" TEXT NULL,
+    "RefusalReason" TEXT NULL,
+    "HandledByUserId" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_DataSubjectRequests_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "HealthProfiles" (
+    "PatientId" TEXT NOT NULL CONSTRAINT "PK_HealthProfiles" PRIMARY KEY,
+    "Allergies" TEXT NULL,
+    "NoKnownAllergies" INTEGER NOT NULL,
+    "AllergiesConfirmedAtUtc" TEXT NULL,
+    "CurrentMedications" TEXT NULL,
+    "MedicationsConfirmedAtUtc" TEXT NULL,
+    "MedicalConditions" TEXT NULL,
+    "ConditionsConfirmedAtUtc" TEXT NULL,
+    "PreviousAestheticProcedures" TEXT NULL,
+    "PreviousProceduresConfirmedAtUtc" TEXT NULL,
+    "Contraindications" TEXT NULL,
+    "ContraindicationsConfirmedAtUtc" TEXT NULL,
+    "Pregnant" INTEGER NOT NULL,
+    "Breastfeeding" INTEGER NOT NULL,
+    "PregnancyStatedOn" TEXT NULL,
+    "FitzpatrickType" INTEGER NULL,
+    "FitzpatrickConfirmedAtUtc" TEXT NULL,
+    "AestheticGoals" TEXT NULL,
+    "GoalsConfirmedAtUtc" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_HealthProfiles_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "PatientConsents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_PatientConsents" PRIMARY KEY,
+    "PatientId" TEXT NOT NULL,
+    "Purpose" TEXT NOT NULL,
+    "TermId" TEXT NOT NULL,
+    "GrantedAtUtc" TEXT NOT NULL,
+    "RecordedByUserId" TEXT NULL,
+    "RecordedByName" TEXT NULL,
+    "Method" TEXT NOT NULL,
+    "WithdrawnAtUtc" TEXT NULL,
+    "WithdrawnByUserId" TEXT NULL,
+    "WithdrawnByName" TEXT NULL,
+    "WithdrawalReason" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_PatientConsents_ConsentTerms_TermId" FOREIGN KEY ("TermId") REFERENCES "ConsentTerms" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_PatientConsents_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "PatientNameTokens" (
+    "PatientId" TEXT NOT NULL,
+    "Token" TEXT NOT NULL,
+    CONSTRAINT "PK_PatientNameTokens" PRIMARY KEY ("PatientId", "Token"),
+    CONSTRAINT "FK_PatientNameTokens_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_ConsentTerms_Purpose_Version" ON "ConsentTerms" ("Purpose", "Version");
+
+CREATE INDEX "IX_DataSubjectRequests_PatientId" ON "DataSubjectRequests" ("PatientId");
+
+CREATE INDEX "IX_DataSubjectRequests_Status_DueOn" ON "DataSubjectRequests" ("Status", "DueOn");
+
+CREATE INDEX "IX_PatientConsents_PatientId_Purpose" ON "PatientConsents" ("PatientId", "Purpose");
+
+CREATE INDEX "IX_PatientConsents_TermId" ON "PatientConsents" ("TermId");
+
+CREATE INDEX "IX_PatientNameTokens_Token_PatientId" ON "PatientNameTokens" ("Token", "PatientId");
+
+CREATE UNIQUE INDEX "IX_Patients_Cpf" ON "Patients" ("Cpf");
+
+CREATE INDEX "IX_Patients_PhoneDigitsReversed" ON "Patients" ("PhoneDigitsReversed");
+
+CREATE INDEX "IX_Patients_SearchName_BirthDate" ON "Patients" ("SearchName", "BirthDate");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261121020000_Patients', '10.0.14');
+

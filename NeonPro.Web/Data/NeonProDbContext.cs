@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Clinic;
+using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Infrastructure.Auth;
 
@@ -22,6 +23,13 @@ public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : Iden
     public DbSet<Treatment> Treatments => Set<Treatment>();
     public DbSet<Room> Rooms => Set<Room>();
     public DbSet<Equipment> Equipment => Set<Equipment>();
+
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<NameToken> PatientNameTokens => Set<NameToken>();
+    public DbSet<HealthProfile> HealthProfiles => Set<HealthProfile>();
+    public DbSet<ConsentTerm> ConsentTerms => Set<ConsentTerm>();
+    public DbSet<PatientConsent> PatientConsents => Set<PatientConsent>();
+    public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
