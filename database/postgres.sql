@@ -447,3 +447,78 @@ CREATE INDEX "IX_Patients_SearchName_BirthDate" ON "Patients" ("SearchName", "Bi
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121020000_Patients', '10.0.14');
 
+CREATE TABLE "SchedulingSettings" (
+    "Id" integer NOT NULL,
+    "SlotMinutes" integer NOT NULL,
+    "OpensAt" time without time zone NOT NULL,
+    "ClosesAt" time without time zone NOT NULL,
+    "LateCancellationNoticeHours" integer NOT NULL,
+    "LateCancellationFee" numeric(10,2) NOT NULL,
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_SchedulingSettings" PRIMARY KEY ("Id")
+);
+
+CREATE TABLE "Appointments" (
+    "Id" uuid NOT NULL,
+    "PatientId" uuid NOT NULL,
+    "ProfessionalId" uuid NOT NULL,
+    "TreatmentId" uuid NOT NULL,
+    "RoomId" uuid,
+    "StartUtc" timestamp with time zone NOT NULL,
+    "EndUtc" timestamp with time zone NOT NULL,
+    "Status" character varying(16) NOT NULL,
+    "Notes" character varying(1000),
+    "SupervisorId" uuid,
+    "RescheduledFromId" uuid,
+    "MoveCount" integer NOT NULL,
+    "CancelledAtUtc" timestamp with time zone,
+    "CancelledByName" character varying(256),
+    "CancellationReason" character varying(500),
+    "CancellationFee" numeric(10,2),
+    "AcknowledgedWarnings" character varying(1000),
+    "CreatedAtUtc" timestamp with time zone NOT NULL,
+    "CreatedByName" character varying(256),
+    "UpdatedAtUtc" timestamp with time zone NOT NULL,
+    "UpdatedByName" character varying(256),
+    "Version" uuid NOT NULL,
+    CONSTRAINT "PK_Appointments" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_Appointments_Appointments_RescheduledFromId" FOREIGN KEY ("RescheduledFromId") REFERENCES "Appointments" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Professionals_SupervisorId" FOREIGN KEY ("SupervisorId") REFERENCES "Professionals" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Rooms_RoomId" FOREIGN KEY ("RoomId") REFERENCES "Rooms" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Treatments_TreatmentId" FOREIGN KEY ("TreatmentId") REFERENCES "Treatments" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "AppointmentStatusChanges" (
+    "Id" uuid NOT NULL,
+    "AppointmentId" uuid NOT NULL,
+    "From" character varying(16),
+    "To" character varying(16) NOT NULL,
+    "AtUtc" timestamp with time zone NOT NULL,
+    "ByUserId" character varying(450),
+    "ByName" character varying(256),
+    "Note" character varying(500),
+    CONSTRAINT "PK_AppointmentStatusChanges" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_AppointmentStatusChanges_Appointments_AppointmentId" FOREIGN KEY ("AppointmentId") REFERENCES "Appointments" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Appointments_PatientId_StartUtc" ON "Appointments" ("PatientId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_ProfessionalId_StartUtc" ON "Appointments" ("ProfessionalId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_RescheduledFromId" ON "Appointments" ("RescheduledFromId");
+
+CREATE INDEX "IX_Appointments_RoomId_StartUtc" ON "Appointments" ("RoomId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_StartUtc" ON "Appointments" ("StartUtc");
+
+CREATE INDEX "IX_Appointments_SupervisorId" ON "Appointments" ("SupervisorId");
+
+CREATE INDEX "IX_Appointments_TreatmentId" ON "Appointments" ("TreatmentId");
+
+CREATE INDEX "IX_AppointmentStatusChanges_AppointmentId_AtUtc" ON "AppointmentStatusChanges" ("AppointmentId", "AtUtc");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261121040000_Scheduling', '10.0.14');
+

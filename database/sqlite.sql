@@ -426,3 +426,75 @@ CREATE INDEX "IX_Patients_SearchName_BirthDate" ON "Patients" ("SearchName", "Bi
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121020000_Patients', '10.0.14');
 
+CREATE TABLE "SchedulingSettings" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_SchedulingSettings" PRIMARY KEY,
+    "SlotMinutes" INTEGER NOT NULL,
+    "OpensAt" TEXT NOT NULL,
+    "ClosesAt" TEXT NOT NULL,
+    "LateCancellationNoticeHours" INTEGER NOT NULL,
+    "LateCancellationFee" TEXT NOT NULL,
+    "Version" TEXT NOT NULL
+);
+
+CREATE TABLE "Appointments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Appointments" PRIMARY KEY,
+    "PatientId" TEXT NOT NULL,
+    "ProfessionalId" TEXT NOT NULL,
+    "TreatmentId" TEXT NOT NULL,
+    "RoomId" TEXT NULL,
+    "StartUtc" TEXT NOT NULL,
+    "EndUtc" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "SupervisorId" TEXT NULL,
+    "RescheduledFromId" TEXT NULL,
+    "MoveCount" INTEGER NOT NULL,
+    "CancelledAtUtc" TEXT NULL,
+    "CancelledByName" TEXT NULL,
+    "CancellationReason" TEXT NULL,
+    "CancellationFee" TEXT NULL,
+    "AcknowledgedWarnings" TEXT NULL,
+    "CreatedAtUtc" TEXT NOT NULL,
+    "CreatedByName" TEXT NULL,
+    "UpdatedAtUtc" TEXT NOT NULL,
+    "UpdatedByName" TEXT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_Appointments_Appointments_RescheduledFromId" FOREIGN KEY ("RescheduledFromId") REFERENCES "Appointments" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Patients_PatientId" FOREIGN KEY ("PatientId") REFERENCES "Patients" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Professionals_ProfessionalId" FOREIGN KEY ("ProfessionalId") REFERENCES "Professionals" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Professionals_SupervisorId" FOREIGN KEY ("SupervisorId") REFERENCES "Professionals" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Rooms_RoomId" FOREIGN KEY ("RoomId") REFERENCES "Rooms" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Appointments_Treatments_TreatmentId" FOREIGN KEY ("TreatmentId") REFERENCES "Treatments" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "AppointmentStatusChanges" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AppointmentStatusChanges" PRIMARY KEY,
+    "AppointmentId" TEXT NOT NULL,
+    "From" TEXT NULL,
+    "To" TEXT NOT NULL,
+    "AtUtc" TEXT NOT NULL,
+    "ByUserId" TEXT NULL,
+    "ByName" TEXT NULL,
+    "Note" TEXT NULL,
+    CONSTRAINT "FK_AppointmentStatusChanges_Appointments_AppointmentId" FOREIGN KEY ("AppointmentId") REFERENCES "Appointments" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Appointments_PatientId_StartUtc" ON "Appointments" ("PatientId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_ProfessionalId_StartUtc" ON "Appointments" ("ProfessionalId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_RescheduledFromId" ON "Appointments" ("RescheduledFromId");
+
+CREATE INDEX "IX_Appointments_RoomId_StartUtc" ON "Appointments" ("RoomId", "StartUtc");
+
+CREATE INDEX "IX_Appointments_StartUtc" ON "Appointments" ("StartUtc");
+
+CREATE INDEX "IX_Appointments_SupervisorId" ON "Appointments" ("SupervisorId");
+
+CREATE INDEX "IX_Appointments_TreatmentId" ON "Appointments" ("TreatmentId");
+
+CREATE INDEX "IX_AppointmentStatusChanges_AppointmentId_AtUtc" ON "AppointmentStatusChanges" ("AppointmentId", "AtUtc");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261121040000_Scheduling', '10.0.14');
+

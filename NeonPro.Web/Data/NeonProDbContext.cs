@@ -5,6 +5,7 @@ using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Clinic;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Data;
@@ -30,6 +31,10 @@ public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : Iden
     public DbSet<ConsentTerm> ConsentTerms => Set<ConsentTerm>();
     public DbSet<PatientConsent> PatientConsents => Set<PatientConsent>();
     public DbSet<DataSubjectRequest> DataSubjectRequests => Set<DataSubjectRequest>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<AppointmentStatusChange> AppointmentStatusChanges => Set<AppointmentStatusChange>();
+    public DbSet<SchedulingSettings> SchedulingSettings => Set<SchedulingSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

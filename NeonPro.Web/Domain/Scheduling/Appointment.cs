@@ -1,0 +1,62 @@
+namespace NeonPro.Web.Domain.Scheduling;
+
+/// <summary>A booked time of a patient with a professional, for a treatment, usually in a room.</summary>
+public class Appointment : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PatientId { get; set; }
+    public Guid ProfessionalId { get; set; }
+    public Guid TreatmentId { get; set; }
+    public Guid? RoomId { get; set; }
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+    public AppointmentStatus Status { get; set; } = AppointmentStatus.Scheduled;
+    public string? Notes { get; set; }
+    /// <summary>Named when the professional performs this treatment under supervision.</summary>
+    public Guid? SupervisorId { get; set; }
+    /// <summary>The appointment this one replaced when it was moved (Rescheduled keeps the chain).</summary>
+    public Guid? RescheduledFromId { get; set; }
+    /// <summary>How many times this booking has been moved, counted along the chain.</summary>
+    public int MoveCount { get; set; }
+    public DateTime? CancelledAtUtc { get; set; }
+    public string? CancelledByName { get; set; }
+    public string? CancellationReason { get; set; }
+    public decimal? CancellationFee { get; set; }
+    /// <summary>Warnings the receptionist acknowledged when booking (missing consent, old allergy list...).</summary>
+    public string? AcknowledgedWarnings { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public string? CreatedByName { get; set; }
+    /// <summary>Who last changed it and when: the conflict message says "changed by X at HH:mm".</summary>
+    public DateTime UpdatedAtUtc { get; set; }
+    public string? UpdatedByName { get; set; }
+    public List<AppointmentStatusChange> History { get; set; } = [];
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+/// <summary>One step of an appointment's history, shown in its panel.</summary>
+public class AppointmentStatusChange
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid AppointmentId { get; set; }
+    public AppointmentStatus? From { get; set; }
+    public AppointmentStatus To { get; set; }
+    public DateTime AtUtc { get; set; }
+    public string? ByUserId { get; set; }
+    public string? ByName { get; set; }
+    public string? Note { get; set; }
+}
+
+/// <summary>How the scheduling grid is laid out and the late-cancellation policy. One row.</summary>
+public class SchedulingSettings : IVersioned
+{
+    public const int SingletonId = 1;
+    public int Id { get; set; } = SingletonId;
+    public int SlotMinutes { get; set; } = 15;
+    public TimeOnly OpensAt { get; set; } = new(8, 0);
+    public TimeOnly ClosesAt { get; set; } = new(20, 0);
+    public int LateCancellationNoticeHours { get; set; } = 24;
+    public decimal LateCancellationFee { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public CancellationPolicy CancellationPolicy => new(LateCancellationNoticeHours, LateCancellationFee);
+}
