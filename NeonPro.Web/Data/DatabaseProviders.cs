@@ -68,6 +68,22 @@ public static class DatabaseProviders
             // SQLite transactions start with BEGIN IMMEDIATE: the write lock is already ours.
             : Task.CompletedTask;
 
+    /// <summary>
+    /// Serialises writers that check-then-insert on the same resources (a professional, a room, a patient) for the
+    /// rest of the current transaction. On SQLite the transaction already holds the database's write lock
+    /// (BEGIN IMMEDIATE); on PostgreSQL each resource gets a transaction-scoped advisory lock, taken in a fixed order
+    /// so two bookings never wait on each other in a cycle. SQL Server would use sp_getapplock the same way.
+    /// </summary>
+    public static async Task LockResourcesAsync(DbContext db, IEnumerable<Guid> resourceIds, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        foreach (var id in resourceIds.Distinct().Order())
+        {
+            var key = BitConverter.ToInt64(id.ToByteArray(), 0);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
+
     /// <summary>Creates the database file's folder, switches SQLite to WAL and applies pending migrations.</summary>
     public static async Task MigrateAsync(NeonProDbContext db, CancellationToken ct = default)
     {

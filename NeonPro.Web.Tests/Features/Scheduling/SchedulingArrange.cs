@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Catalog;
+using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Tests.Infrastructure;
+
+namespace NeonPro.Web.Tests.Features.Scheduling;
+
+/// <summary>A small clinic to book against: one professional working Mon–Sat 08–20, a treatment, a room, patients.</summary>
+public sealed record SchedulingWorld(Guid ProfessionalId, Guid TreatmentId, Guid RoomId, Guid[] PatientIds)
+{
+    /// <summary>Next Monday at the given clinic-local hour (São Paulo, UTC-3), as UTC.</summary>
+    public static DateTime NextMondayUtc(int localHour, int minute = 0)
+    {
+        var today = DateTime.UtcNow.Date;
+        var daysUntilMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
+        if (daysUntilMonday == 0) daysUntilMonday = 7;
+        return DateTime.SpecifyKind(today.AddDays(daysUntilMonday).AddHours(localHour + 3).AddMinutes(minute), DateTimeKind.Utc);
+    }
+
+    public static async Task<SchedulingWorld> CreateAsync(NeonProFactory app, int patients = 3)
+    {
+        return await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NeonProDbContext>();
+            var professional = new Professional
+            {
+                FullName = "Dra. Teste Agenda", Profession = Profession.Physician, Council = Council.Crm,
+                CouncilNumber = "123456", CouncilState = "SP", CardValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddYears(1)),
+            };
+            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday })
+                professional.WorkingHours.Add(new WorkingHours { ProfessionalId = professional.Id, Day = day, Start = new TimeOnly(8, 0), End = new TimeOnly(20, 0) });
+            var treatment = new Treatment
+            {
+                Name = "Limpeza de pele", Category = TreatmentCategory.Facial, DurationMinutes = 60, Price = 180m,
+                AllowedProfessions = [Profession.Physician, Profession.Aesthetician],
+            };
+            var room = new Room { Name = $"Sala {Guid.NewGuid():N}"[..12] };
+            db.AddRange(professional, treatment, room);
+            var ids = new List<Guid>();
+            for (var i = 0; i < patients; i++)
+            {
+                var p = new Patient
+                {
+                    FullName = $"Paciente Agenda {i}", BirthDate = new DateOnly(1990, 1, 1).AddDays(i), IsForeigner = true,
+                    PassportNumber = $"X{Guid.NewGuid():N}"[..10], CreatedAtUtc = DateTime.UtcNow,
+                    HealthProfile = new HealthProfile { AllergiesConfirmedAtUtc = DateTime.UtcNow, NoKnownAllergies = true },
+                };
+                p.SearchName = SearchText.Normalize(p.FullName);
+                db.Patients.Add(p);
+                ids.Add(p.Id);
+            }
+            await db.SaveChangesAsync();
+            return new SchedulingWorld(professional.Id, treatment.Id, room.Id, [.. ids]);
+        });
+    }
+}
