@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Compliance;
+using NeonPro.Web.Features.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Infrastructure.Localization;
@@ -42,6 +43,7 @@ public static class NeonProApp
 
         services.AddAdminFeature();
         services.AddComplianceFeature();
+        services.AddSchedulingFeature();
         return builder;
     }
 
@@ -66,7 +68,8 @@ public static class NeonProApp
         app.UseAntiforgery();
         app.UseDisabledIdentityPages();
 
-        app.MapStaticAssets();
+        // Public files (the sign-in page needs its CSS and script); without this the fallback policy redirects them to sign-in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
         app.MapAccountEndpoints();
