@@ -3,6 +3,7 @@
 // data- attributes and htmx events here.
 import htmx from 'htmx.org';
 import * as bootstrap from 'bootstrap/dist/js/bootstrap.bundle.js';
+import './scheduling.js';
 
 window.htmx = htmx;
 window.bootstrap = bootstrap;

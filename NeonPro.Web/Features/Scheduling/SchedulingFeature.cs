@@ -6,6 +6,7 @@ public static class SchedulingFeature
     {
         services.AddScoped<BookingService>();
         services.AddScoped<AppointmentStatusService>();
+        services.AddScoped<ScheduleGridQuery>();
         return services;
     }
 }

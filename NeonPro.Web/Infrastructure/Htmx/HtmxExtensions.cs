@@ -12,14 +12,22 @@ public static class HtmxExtensions
     public static bool IsHtmx(this HttpRequest request) =>
         request.Headers["HX-Request"] == "true" && request.Headers["HX-History-Restore-Request"] != "true";
 
-    /// <summary>Raises a client-side event after the swap, e.g. "appointment-booked".</summary>
+    /// <summary>
+    /// Raises a client-side event after the swap, e.g. "appointment-changed". Several calls in one response add up
+    /// (the header is rewritten as one JSON object of every event), so a handler can refresh a grid and show a toast.
+    /// </summary>
     public static HttpResponse HxTrigger(this HttpResponse response, string eventName, object? detail = null)
     {
-        response.Headers["HX-Trigger"] = detail is null
-            ? eventName
-            : JsonSerializer.Serialize(new Dictionary<string, object> { [eventName] = detail });
+        var items = response.HttpContext.Items;
+        if (items[TriggersKey] is not Dictionary<string, object?> events) items[TriggersKey] = events = [];
+        events[eventName] = detail;
+        response.Headers["HX-Trigger"] = events.Values.All(v => v is null)
+            ? string.Join(", ", events.Keys)
+            : JsonSerializer.Serialize(events);
         return response;
     }
+
+    private const string TriggersKey = "NeonPro.HxTrigger";
 
     /// <summary>Asks htmx to show a toast (handled in app.js) after the swap.</summary>
     public static HttpResponse HxToast(this HttpResponse response, string message, string kind = "success") =>

@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Tests.Infrastructure;
+
+namespace NeonPro.Web.Tests.Features.Scheduling;
+
+/// <summary>The scheduling grid and booking through the real HTTP pipeline, as the receptionist's browser sends them.</summary>
+public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
+
+    private static List<KeyValuePair<string, string>> BookingFields(SchedulingWorld w, Guid patient, DateTime startUtc, int minutes = 60)
+    {
+        var local = startUtc.AddHours(-3); // São Paulo
+        return
+        [
+            F("Input.PatientId", patient.ToString()), F("Input.ProfessionalId", w.ProfessionalId.ToString()),
+            F("Input.TreatmentId", w.TreatmentId.ToString()), F("Input.RoomId", ""),
+            F("Input.Date", local.ToString("yyyy-MM-dd")), F("Input.Time", local.ToString("HH:mm")),
+            F("Input.DurationMinutes", minutes.ToString()), F("Input.AcknowledgeWarnings", "true"),
+        ];
+    }
+
+    [Fact]
+    public async Task The_day_grid_shows_the_professional_and_the_booked_appointment()
+    {
+        var w = await SchedulingWorld.CreateAsync(app);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var start = SchedulingWorld.NextMondayUtc(10);
+        var response = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], start), htmx: true);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("appointment-changed", response.Headers.GetValues("HX-Trigger").Single());
+
+        var date = start.AddHours(-3).ToString("yyyy-MM-dd");
+        var doc = await client.GetDocumentAsync($"/Scheduling?date={date}&view=day&by=professional");
+        var column = doc.QuerySelector($".sched-col[data-col='{w.ProfessionalId}']");
+        Assert.NotNull(column);
+        var block = Assert.Single(column!.QuerySelectorAll(".appt"));
+        Assert.Contains("10:00 Paciente Agenda 0", block.TextContent);
+        Assert.Contains("Agendado", block.TextContent);
+        // Free slots are buttons; 07:00 is before the clinic's hours for this professional and is shaded.
+        Assert.NotEmpty(column.QuerySelectorAll("button.slot"));
+    }
+
+    [Fact]
+    public async Task An_overlapping_booking_is_refused_with_a_readable_reason_and_nothing_written()
+    {
+        var w = await SchedulingWorld.CreateAsync(app);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var start = SchedulingWorld.NextMondayUtc(11);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], start), htmx: true)).StatusCode);
+
+        var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[1], start.AddMinutes(30)), htmx: true);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var text = FormPosting.Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("Dra. Teste Agenda já tem um agendamento das 11:00–12:00.", text);
+        var count = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId));
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task Twenty_concurrent_booking_posts_create_exactly_one_appointment()
+    {
+        var w = await SchedulingWorld.CreateAsync(app, patients: 20);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var doc = await client.GetDocumentAsync("/Scheduling");
+        var token = doc.AntiforgeryToken();
+        var start = SchedulingWorld.NextMondayUtc(14);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var fields = BookingFields(w, w.PatientIds[i], start.AddMinutes(i % 4 * 15));
+            fields.Add(F("__RequestVerificationToken", token));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("HX-Request", "true");
+            var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
+        Assert.Equal(19, conflicts.Count);
+        Assert.All(conflicts, c => Assert.Contains("já tem um agendamento", FormPosting.Text(c.Body)));
+        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId));
+        Assert.Equal(1, stored);
+    }
+
+    [Fact]
+    public async Task Checking_in_then_completing_follows_the_status_machine_and_keeps_history()
+    {
+        var w = await SchedulingWorld.CreateAsync(app);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var start = SchedulingWorld.NextMondayUtc(9);
+        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[2], start), htmx: true);
+        async Task<Appointment> Current() => await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking()
+            .SingleAsync(a => a.PatientId == w.PatientIds[2]));
+
+        async Task<HttpResponseMessage> Change(AppointmentStatus to, Guid? version = null)
+        {
+            var a = await Current();
+            return await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Status",
+                [F("id", a.Id.ToString()), F("version", (version ?? a.Version).ToString()), F("to", to.ToString())], htmx: true);
+        }
+
+        // Completing straight from Scheduled is refused by the state machine.
+        var refused = await Change(AppointmentStatus.Completed);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Não é possível passar de Agendado para Concluído.", FormPosting.Text(await refused.Content.ReadAsStringAsync()));
+
+        var stale = (await Current()).Version;
+        Assert.Equal(HttpStatusCode.OK, (await Change(AppointmentStatus.Arrived)).StatusCode);
+        // A second receptionist still holding the old version is told who changed it.
+        var conflict = await Change(AppointmentStatus.Cancelled, stale);
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains("Alterado por Teste Receptionist às", FormPosting.Text(await conflict.Content.ReadAsStringAsync()));
+
+        Assert.Equal(HttpStatusCode.OK, (await Change(AppointmentStatus.InProgress)).StatusCode);
+        var done = await Change(AppointmentStatus.Completed);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var panel = FormPosting.Text(await done.Content.ReadAsStringAsync());
+        Assert.Contains("Concluído", panel);
+        Assert.Contains("Chegou → Em atendimento", panel);
+        Assert.Equal(AppointmentStatus.Completed, (await Current()).Status);
+    }
+
+    [Fact]
+    public async Task A_refused_move_leaves_the_appointment_where_it_was()
+    {
+        var w = await SchedulingWorld.CreateAsync(app);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var nine = SchedulingWorld.NextMondayUtc(9);
+        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], nine), htmx: true);
+        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[1], nine.AddHours(2)), htmx: true);
+        var first = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking().SingleAsync(a => a.PatientId == w.PatientIds[0]));
+
+        var local = nine.AddHours(2).AddHours(-3);
+        var move = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Move",
+        [
+            F("id", first.Id.ToString()), F("version", first.Version.ToString()), F("professional", w.ProfessionalId.ToString()),
+            F("date", local.ToString("yyyy-MM-dd")), F("time", local.ToString("HH:mm")), F("by", "professional"),
+        ], htmx: true);
+        Assert.Equal(HttpStatusCode.Conflict, move.StatusCode);
+        Assert.Contains("move-refused", move.Headers.GetValues("HX-Trigger").Single());
+        var after = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking().SingleAsync(a => a.Id == first.Id));
+        Assert.Equal(first.StartUtc, after.StartUtc);
+        Assert.Equal(AppointmentStatus.Scheduled, after.Status);
+    }
+}

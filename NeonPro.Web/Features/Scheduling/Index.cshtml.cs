@@ -1,0 +1,354 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Htmx;
+using NeonPro.Web.Infrastructure.Time;
+
+namespace NeonPro.Web.Features.Scheduling;
+
+/// <summary>
+/// The receptionist's main screen: the scheduling grid (day/week, by professional or room), booking from a free
+/// slot, the appointment panel (status, history, move) and drag-and-drop moves. Every fragment is a named handler.
+/// </summary>
+public class IndexModel(
+    NeonProDbContext db, ClinicClock clock, ScheduleGridQuery grids, BookingService booking,
+    AppointmentStatusService statuses, IStringLocalizer<SharedResource> T) : PageModel
+{
+    public ScheduleGrid Grid { get; private set; } = null!;
+    public BookingForm Form { get; private set; } = new();
+    public AppointmentPanel? Panel { get; private set; }
+
+    /// <summary>The page, or just the grid when htmx navigates (same URL, so reload and back work).</summary>
+    public async Task<IActionResult> OnGetAsync(string? date, string? view, string? by, Guid? professional)
+    {
+        Grid = await grids.LoadAsync(ParseQuery(date, view, by, professional));
+        return this.PageOrPartial("_Grid", Grid);
+    }
+
+    // ---- booking ----
+
+    public async Task<IActionResult> OnGetNewFormAsync([FromQuery] BookingInput input)
+    {
+        Form = await BuildFormAsync(input, treatmentChanged: Request.Query.ContainsKey("changed") && Request.Query["changed"] == "treatment");
+        return Partial("_BookingForm", Form);
+    }
+
+    public async Task<IActionResult> OnGetPatientOptionsAsync(string? q)
+    {
+        var options = await FindPatientsAsync(q);
+        return Partial("_PatientOptions", options);
+    }
+
+    public async Task<IActionResult> OnPostBookAsync([FromForm] BookingInput input)
+    {
+        Form = await BuildFormAsync(input, treatmentChanged: false);
+        if (!ModelState.IsValid || input.PatientId is null || input.ProfessionalId is null || input.TreatmentId is null || input.Date is null || input.Time is null)
+        {
+            if (input.PatientId is null) ModelState.AddModelError("Input.PatientId", T["Escolha o paciente."]);
+            if (input.TreatmentId is null) ModelState.AddModelError("Input.TreatmentId", T["Escolha o tratamento."]);
+            if (input.ProfessionalId is null) ModelState.AddModelError("Input.ProfessionalId", T["Escolha o profissional."]);
+            if (input.Date is null || input.Time is null) ModelState.AddModelError("Input.Time", T["Informe a data e o horário."]);
+            return this.InvalidForm("_BookingForm", Form);
+        }
+
+        var startUtc = clock.ToUtc(input.Date.Value.ToDateTime(input.Time.Value));
+        var outcome = await booking.BookAsync(new BookingRequest(input.PatientId.Value, input.ProfessionalId.Value, input.TreatmentId.Value,
+            input.RoomId, startUtc, input.DurationMinutes ?? 0, input.Notes, input.AcknowledgeWarnings), ActorId, ActorName);
+
+        switch (outcome.Result)
+        {
+            case BookingResult.Booked:
+                Response.HxTrigger("appointment-changed");
+                Response.HxToast(T["Agendamento criado: {0} às {1}.", Form.PatientName ?? "", input.Time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
+                return Partial("_BookingDone");
+            case BookingResult.NeedsAcknowledgement:
+                Form.Warnings = outcome.Warnings.Select(Text).ToList();
+                Form.NeedsAcknowledgement = true;
+                return this.InvalidForm("_BookingForm", Form);
+            default:
+                foreach (var p in outcome.Problems) ModelState.AddModelError(FieldFor(p.Field), Text(p));
+                Form.Warnings = outcome.Warnings.Select(Text).ToList();
+                if (outcome.Result == BookingResult.Conflict)
+                {
+                    Response.StatusCode = StatusCodes.Status409Conflict;
+                    return Partial("_BookingForm", Form);
+                }
+                return this.InvalidForm("_BookingForm", Form);
+        }
+    }
+
+    // ---- appointment panel, status and moves ----
+
+    public async Task<IActionResult> OnGetPanelAsync(Guid id)
+    {
+        Panel = await LoadPanelAsync(id);
+        return Panel is null ? NotFound() : Partial("_Panel", Panel);
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid version, AppointmentStatus to, string? reason)
+    {
+        var outcome = await statuses.ChangeAsync(id, version, to, reason, ActorId, ActorName);
+        Panel = await LoadPanelAsync(id);
+        if (Panel is null) return NotFound();
+        switch (outcome.Result)
+        {
+            case StatusChangeResult.Changed:
+                Response.HxTrigger("appointment-changed");
+                return Partial("_Panel", Panel);
+            case StatusChangeResult.Conflict:
+                Panel.Error = Text(outcome.Problem!);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Partial("_Panel", Panel);
+            default:
+                Panel.Error = Text(outcome.Problem!);
+                return this.InvalidForm("_Panel", Panel);
+        }
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid version, Guid? professional, Guid? room, DateOnly? date, TimeOnly? time, string? by)
+    {
+        var current = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
+        if (current is null) return NotFound();
+        if (date is null || time is null)
+            return MoveRefused(T["Informe a data e o horário."]);
+        // Dropped on a room column: same professional, new room; on a professional column: that professional, same room.
+        var targetProfessional = professional ?? current.ProfessionalId;
+        var targetRoom = by == "room" ? room : (room ?? current.RoomId);
+        var outcome = await booking.MoveAsync(id, version, targetProfessional, targetRoom, clock.ToUtc(date.Value.ToDateTime(time.Value)), ActorId, ActorName);
+        if (outcome.Result == BookingResult.Booked)
+        {
+            Response.HxTrigger("appointment-changed");
+            Response.HxToast(T["Agendamento movido para {0} às {1}.", date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
+            Panel = await LoadPanelAsync(outcome.Appointment!.Id);
+            return Partial("_Panel", Panel!);
+        }
+        return MoveRefused(string.Join(" ", outcome.Problems.Select(Text)), outcome.Result == BookingResult.Conflict);
+    }
+
+    /// <summary>A refused move: it stays where it was (the grid reloads) and the reason shows as a toast.</summary>
+    private IActionResult MoveRefused(string reason, bool conflict = false)
+    {
+        Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        Response.HxTrigger("move-refused", new { message = reason });
+        Response.HxRetarget("#move-result");
+        return Content(reason);
+    }
+
+    // ---- helpers ----
+
+    private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
+
+    private string Text(BookingProblem p) => T[p.Message, p.Args.Select(Localize).ToArray()];
+
+    private object Localize(object arg) => arg switch
+    {
+        AppointmentStatus s => StatusNames.Name(T, s),
+        CredentialStanding c => T[$"Situação:{c}"].Value,
+        _ => arg,
+    };
+
+    private static string FieldFor(string field) => field switch
+    {
+        "" => "",
+        "StartUtc" => "Input.Time",
+        _ => "Input." + field,
+    };
+
+    private GridQuery ParseQuery(string? date, string? view, string? by, Guid? professional)
+    {
+        var d = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+            ? parsed : DateOnly.FromDateTime(clock.Now);
+        var v = string.Equals(view, "week", StringComparison.OrdinalIgnoreCase) ? GridView.Week : GridView.Day;
+        var a = string.Equals(by, "room", StringComparison.OrdinalIgnoreCase) ? GridAxis.Room : GridAxis.Professional;
+        return new GridQuery(d, v, a, professional);
+    }
+
+    private async Task<BookingForm> BuildFormAsync(BookingInput input, bool treatmentChanged)
+    {
+        var today = DateOnly.FromDateTime(clock.Now);
+        var form = new BookingForm { Input = input };
+        form.Professionals = await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName)
+            .Select(p => new Option(p.Id, p.FullName)).ToListAsync();
+        input.ProfessionalId ??= form.Professionals.FirstOrDefault()?.Id;
+        input.Date ??= today;
+
+        if (input.PatientId is { } patientId)
+            form.PatientName = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.SocialName ?? p.FullName).FirstOrDefaultAsync();
+
+        // Only treatments this professional may perform on that date (scope rule), with their default durations.
+        if (input.ProfessionalId is { } proId)
+        {
+            var pro = await db.Professionals.AsNoTracking().FirstOrDefaultAsync(p => p.Id == proId);
+            if (pro is not null)
+            {
+                var date = input.Date ?? today;
+                var overrides = await db.ProfessionalScopes.AsNoTracking().Where(s => s.ProfessionalId == proId).ToListAsync();
+                var treatments = await db.Treatments.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Name).ToListAsync();
+                var standing = pro.StandingOn(date);
+                form.Treatments = treatments
+                    .Select(t => (t, d: ScopeRule.Decide(pro.Profession, standing, pro.IsActive, pro.RequiresSupervision, t.AllowedProfessions, t.IsActive,
+                        overrides.Where(o => o.TreatmentId == t.Id).Select(o => o.AsOverride()), date)))
+                    .Where(x => x.d.MayPerform)
+                    .Select(x => new TreatmentOption(x.t.Id, x.t.Name, x.t.DurationMinutes, x.d.Mode == ScopeMode.Supervised))
+                    .ToList();
+                form.ProfessionalStanding = standing;
+            }
+        }
+        if (input.TreatmentId is { } tid && form.Treatments.All(t => t.Id != tid)) input.TreatmentId = null;
+        var chosen = form.Treatments.FirstOrDefault(t => t.Id == input.TreatmentId);
+        if (chosen is not null && (treatmentChanged || input.DurationMinutes is null)) input.DurationMinutes = chosen.DurationMinutes;
+        input.DurationMinutes ??= 30;
+
+        // Only rooms with the equipment the chosen treatment requires.
+        var rooms = await db.Rooms.AsNoTracking().Where(r => r.IsActive).Include(r => r.Equipment).OrderBy(r => r.Name).ToListAsync();
+        if (input.TreatmentId is { } treatmentId)
+        {
+            var required = await db.Treatments.AsNoTracking().Where(t => t.Id == treatmentId).SelectMany(t => t.RequiredEquipment.Select(e => e.Id)).ToListAsync();
+            rooms = rooms.Where(r => required.All(req => r.Equipment.Any(e => e.Id == req))).ToList();
+            form.RoomRequired = required.Count > 0;
+        }
+        form.Rooms = rooms.Select(r => new Option(r.Id, r.Name)).ToList();
+        if (input.RoomId is { } rid && form.Rooms.All(r => r.Id != rid)) input.RoomId = null;
+        return form;
+    }
+
+    private async Task<IReadOnlyList<PatientOption>> FindPatientsAsync(string? q)
+    {
+        var tokens = SearchText.Tokens(q);
+        if (tokens.Count == 0) return [];
+        var digits = new string((q ?? "").Where(char.IsAsciiDigit).ToArray());
+        IQueryable<Patient> query = db.Patients.AsNoTracking().Where(p => p.AnonymizedAtUtc == null);
+        if (digits.Length >= 3 && digits.Length == (q ?? "").Count(c => !char.IsWhiteSpace(c) && c is not '.' and not '-'))
+        {
+            var upper = digits + "\uffff";
+            query = query.Where(p => p.Cpf != null && p.Cpf.CompareTo(digits) >= 0 && p.Cpf.CompareTo(upper) < 0);
+        }
+        else
+        {
+            foreach (var token in tokens)
+            {
+                var t = token;
+                var upper = t + "\uffff";
+                query = query.Where(p => db.PatientNameTokens.Any(n => n.PatientId == p.Id && n.Token.CompareTo(t) >= 0 && n.Token.CompareTo(upper) < 0));
+            }
+        }
+        return await query.OrderBy(p => p.SearchName).Take(10)
+            .Select(p => new PatientOption(p.Id, p.SocialName ?? p.FullName, p.BirthDate, p.Cpf)).ToListAsync();
+    }
+
+    private async Task<AppointmentPanel?> LoadPanelAsync(Guid id)
+    {
+        var a = await db.Appointments.AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id);
+        if (a is null) return null;
+        var patient = await db.Patients.AsNoTracking().Include(p => p.HealthProfile).FirstAsync(p => p.Id == a.PatientId);
+        var panel = new AppointmentPanel
+        {
+            Appointment = a,
+            PatientName = patient.DisplayName,
+            PatientId = patient.Id,
+            Allergies = patient.HealthProfile is { NoKnownAllergies: false } hp ? hp.Allergies : null,
+            IsMinor = patient.IsMinorOn(DateOnly.FromDateTime(clock.Now)),
+            ProfessionalName = await db.Professionals.AsNoTracking().Where(p => p.Id == a.ProfessionalId).Select(p => p.FullName).FirstAsync(),
+            SupervisorName = a.SupervisorId is { } s ? await db.Professionals.AsNoTracking().Where(p => p.Id == s).Select(p => p.FullName).FirstOrDefaultAsync() : null,
+            TreatmentName = await db.Treatments.AsNoTracking().Where(t => t.Id == a.TreatmentId).Select(t => t.Name).FirstAsync(),
+            RoomName = a.RoomId is { } r ? await db.Rooms.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).FirstOrDefaultAsync() : null,
+            StartLocal = clock.ToClinicTime(a.StartUtc),
+            EndLocal = clock.ToClinicTime(a.EndUtc),
+            NextStatuses = AppointmentStateMachine.NextFrom(a.Status).Where(s => s != AppointmentStatus.Rescheduled).ToList(),
+            Professionals = await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName).Select(p => new Option(p.Id, p.FullName)).ToListAsync(),
+            History = a.History.OrderBy(h => h.AtUtc).Select(h => new HistoryLine(clock.ToClinicTime(h.AtUtc), h.From, h.To, h.ByName, h.Note)).ToList(),
+        };
+        return panel;
+    }
+}
+
+public sealed class BookingInput
+{
+    [Display(Name = "Paciente")] public Guid? PatientId { get; set; }
+    [Display(Name = "Profissional")] public Guid? ProfessionalId { get; set; }
+    [Display(Name = "Tratamento")] public Guid? TreatmentId { get; set; }
+    [Display(Name = "Sala")] public Guid? RoomId { get; set; }
+    [Display(Name = "Data")] public DateOnly? Date { get; set; }
+    [Display(Name = "Horário")] public TimeOnly? Time { get; set; }
+    [Display(Name = "Duração (min)")]
+    [Range(BookingService.MinimumDuration, BookingService.MaximumDuration, ErrorMessage = "A duração deve ficar entre {1} e {2} minutos.")]
+    public int? DurationMinutes { get; set; }
+    [Display(Name = "Observações")][StringLength(1000, ErrorMessage = "Use no máximo {1} caracteres.")] public string? Notes { get; set; }
+    [Display(Name = "Estou ciente dos avisos acima")] public bool AcknowledgeWarnings { get; set; }
+}
+
+public sealed record Option(Guid Id, string Name);
+public sealed record TreatmentOption(Guid Id, string Name, int DurationMinutes, bool Supervised);
+public sealed record PatientOption(Guid Id, string Name, DateOnly BirthDate, string? Cpf);
+
+public sealed class BookingForm
+{
+    public BookingInput Input { get; set; } = new();
+    public string? PatientName { get; set; }
+    public IReadOnlyList<Option> Professionals { get; set; } = [];
+    public IReadOnlyList<TreatmentOption> Treatments { get; set; } = [];
+    public IReadOnlyList<Option> Rooms { get; set; } = [];
+    public bool RoomRequired { get; set; }
+    public CredentialStanding ProfessionalStanding { get; set; }
+    public IReadOnlyList<string> Warnings { get; set; } = [];
+    public bool NeedsAcknowledgement { get; set; }
+}
+
+public sealed record HistoryLine(DateTime AtLocal, AppointmentStatus? From, AppointmentStatus To, string? ByName, string? Note);
+
+public sealed class AppointmentPanel
+{
+    public required Appointment Appointment { get; init; }
+    public required string PatientName { get; init; }
+    public required Guid PatientId { get; init; }
+    public string? Allergies { get; init; }
+    public bool IsMinor { get; init; }
+    public required string ProfessionalName { get; init; }
+    public string? SupervisorName { get; init; }
+    public required string TreatmentName { get; init; }
+    public string? RoomName { get; init; }
+    public DateTime StartLocal { get; init; }
+    public DateTime EndLocal { get; init; }
+    public required IReadOnlyList<AppointmentStatus> NextStatuses { get; init; }
+    public required IReadOnlyList<Option> Professionals { get; init; }
+    public required IReadOnlyList<HistoryLine> History { get; init; }
+    public string? Error { get; set; }
+}
+
+/// <summary>pt-BR names of appointment statuses (localized through the shared resource).</summary>
+public static class StatusNames
+{
+    public static string Name(IStringLocalizer T, AppointmentStatus s) => s switch
+    {
+        AppointmentStatus.Scheduled => T["Agendado"],
+        AppointmentStatus.Confirmed => T["Confirmado"],
+        AppointmentStatus.Arrived => T["Chegou"],
+        AppointmentStatus.InProgress => T["Em atendimento"],
+        AppointmentStatus.Completed => T["Concluído"],
+        AppointmentStatus.Cancelled => T["Cancelado"],
+        AppointmentStatus.NoShow => T["Faltou"],
+        AppointmentStatus.Rescheduled => T["Remarcado"],
+        _ => s.ToString(),
+    };
+
+    /// <summary>The button a status change is offered as.</summary>
+    public static string Action(IStringLocalizer T, AppointmentStatus to) => to switch
+    {
+        AppointmentStatus.Confirmed => T["Confirmar"],
+        AppointmentStatus.Arrived => T["Registrar chegada"],
+        AppointmentStatus.InProgress => T["Iniciar atendimento"],
+        AppointmentStatus.Completed => T["Concluir"],
+        AppointmentStatus.Cancelled => T["Cancelar agendamento"],
+        AppointmentStatus.NoShow => T["Registrar falta"],
+        _ => Name(T, to),
+    };
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Time;
+
+namespace NeonPro.Web.Features.Scheduling;
+
+public enum GridView { Day, Week }
+
+public enum GridAxis { Professional, Room }
+
+/// <summary>What the grid shows: a date, a view, columns by professional or room, optionally one professional.</summary>
+public sealed record GridQuery(DateOnly Date, GridView View, GridAxis Axis, Guid? Professional)
+{
+    public DateOnly FirstDay => View == GridView.Day ? Date : Date.AddDays(-(((int)Date.DayOfWeek + 6) % 7));
+    public int DayCount => View == GridView.Day ? 1 : 7;
+    public IEnumerable<DateOnly> Days => Enumerable.Range(0, DayCount).Select(FirstDay.AddDays);
+
+    public DateOnly Previous => View == GridView.Day ? Date.AddDays(-1) : Date.AddDays(-7);
+    public DateOnly Next => View == GridView.Day ? Date.AddDays(1) : Date.AddDays(7);
+
+    /// <summary>The query string this view lives at, so it can be shared and survives reload and back.</summary>
+    public string ToQueryString(DateOnly? date = null, GridView? view = null, GridAxis? axis = null, Guid? professional = null, bool clearProfessional = false)
+    {
+        var p = clearProfessional ? null : professional ?? Professional;
+        var q = $"?date={(date ?? Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&view={(view ?? View).ToString().ToLowerInvariant()}&by={(axis ?? Axis).ToString().ToLowerInvariant()}";
+        return p is { } id ? q + $"&professional={id}" : q;
+    }
+}
+
+public sealed record GridColumn(Guid Id, string Name, string Color, CredentialStanding Standing);
+
+public sealed record GridAppointment(
+    Guid Id, Guid Version, Guid ProfessionalId, Guid? RoomId, DateTime StartLocal, DateTime EndLocal, AppointmentStatus Status,
+    string PatientName, string TreatmentName, string? RoomName, string ProfessionalName);
+
+/// <summary>Everything the grid partial renders, computed in a handful of queries.</summary>
+public sealed class ScheduleGrid
+{
+    public required GridQuery Query { get; init; }
+    public required IReadOnlyList<GridColumn> Columns { get; init; }
+    public required IReadOnlyList<GridColumn> AllProfessionals { get; init; }
+    public required TimeOnly Opens { get; init; }
+    public required TimeOnly Closes { get; init; }
+    public required int SlotMinutes { get; init; }
+    public required Dictionary<(Guid Column, DateOnly Day), List<GridAppointment>> Cells { get; init; }
+    /// <summary>Local working intervals per professional and day; empty list = not working that day.</summary>
+    public required Dictionary<(Guid Professional, DateOnly Day), List<(TimeOnly Start, TimeOnly End)>> Working { get; init; }
+    public required Dictionary<DateOnly, string> ClosedDays { get; init; }
+    public required DateTime NowLocal { get; init; }
+
+    public int SlotCount => (int)((Closes - Opens).TotalMinutes / SlotMinutes);
+    public IEnumerable<TimeOnly> Slots => Enumerable.Range(0, SlotCount).Select(i => Opens.AddMinutes(i * SlotMinutes));
+
+    public IReadOnlyList<GridAppointment> At(Guid column, DateOnly day) =>
+        Cells.TryGetValue((column, day), out var list) ? list : [];
+
+    /// <summary>Whether a professional works through the whole slot (shading marks the rest).</summary>
+    public bool IsWorking(Guid professional, DateOnly day, TimeOnly slot)
+    {
+        if (ClosedDays.ContainsKey(day)) return false;
+        if (!Working.TryGetValue((professional, day), out var intervals)) return false;
+        var end = slot.AddMinutes(SlotMinutes);
+        return intervals.Any(i => i.Start <= slot && (end <= i.End || i.End == TimeOnly.MaxValue) && end > slot);
+    }
+
+    /// <summary>Offset from the top of the day column, in slots (fractions allowed).</summary>
+    public double SlotsFromOpen(DateTime local) => (local.TimeOfDay - Opens.ToTimeSpan()).TotalMinutes / SlotMinutes;
+}
+
+/// <summary>Builds the grid for a query: columns, appointments, working hours and closed days of the range.</summary>
+public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
+{
+    public async Task<ScheduleGrid> LoadAsync(GridQuery q, CancellationToken ct = default)
+    {
+        var settings = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SchedulingSettings();
+        var zone = clock.TimeZone;
+        var fromUtc = Availability.ToUtc(q.FirstDay.ToDateTime(TimeOnly.MinValue), zone);
+        var toUtc = Availability.ToUtc(q.FirstDay.AddDays(q.DayCount).ToDateTime(TimeOnly.MinValue), zone);
+        var today = DateOnly.FromDateTime(clock.Now);
+
+        var professionals = (await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName)
+            .Select(p => new { p.Id, p.FullName, p.Color, p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough })
+            .ToListAsync(ct))
+            .Select(p => new GridColumn(p.Id, p.FullName, p.Color, Credentials.Standing(p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough, today)))
+            .ToList();
+
+        IReadOnlyList<GridColumn> columns = q.Axis == GridAxis.Professional
+            ? professionals.Where(p => q.Professional is null || p.Id == q.Professional).ToList()
+            : await db.Rooms.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Name)
+                .Select(r => new GridColumn(r.Id, r.Name, "#6c757d", CredentialStanding.Good)).ToListAsync(ct);
+
+        // Statuses that free the time are not drawn; no-shows stay visible (the front desk follows them up).
+        var hidden = new[] { AppointmentStatus.Cancelled, AppointmentStatus.Rescheduled };
+        var appointmentsQuery = db.Appointments.AsNoTracking()
+            .Where(a => a.StartUtc < toUtc && a.EndUtc > fromUtc && !hidden.Contains(a.Status));
+        if (q.Professional is { } only) appointmentsQuery = appointmentsQuery.Where(a => a.ProfessionalId == only);
+        var rows = await appointmentsQuery
+            .OrderBy(a => a.StartUtc)
+            .Select(a => new
+            {
+                a.Id, a.Version, a.ProfessionalId, a.RoomId, a.StartUtc, a.EndUtc, a.Status,
+                Patient = db.Patients.Where(p => p.Id == a.PatientId).Select(p => p.SocialName ?? p.FullName).FirstOrDefault(),
+                Treatment = db.Treatments.Where(t => t.Id == a.TreatmentId).Select(t => t.Name).FirstOrDefault(),
+                Room = db.Rooms.Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefault(),
+                Professional = db.Professionals.Where(p => p.Id == a.ProfessionalId).Select(p => p.FullName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        var cells = new Dictionary<(Guid, DateOnly), List<GridAppointment>>();
+        foreach (var r in rows)
+        {
+            var start = clock.ToClinicTime(r.StartUtc);
+            var item = new GridAppointment(r.Id, r.Version, r.ProfessionalId, r.RoomId, start, clock.ToClinicTime(r.EndUtc), r.Status,
+                r.Patient ?? "", r.Treatment ?? "", r.Room, r.Professional ?? "");
+            var column = q.Axis == GridAxis.Professional ? r.ProfessionalId : r.RoomId ?? Guid.Empty;
+            var key = (column, DateOnly.FromDateTime(start));
+            if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
+            list.Add(item);
+        }
+
+        var firstDay = q.FirstDay;
+        var lastDay = q.FirstDay.AddDays(q.DayCount - 1);
+        var closed = await db.ClinicClosedDays.AsNoTracking().Where(c => c.Date >= firstDay && c.Date <= lastDay)
+            .ToDictionaryAsync(c => c.Date, c => c.Name, ct);
+
+        var working = new Dictionary<(Guid, DateOnly), List<(TimeOnly, TimeOnly)>>();
+        if (q.Axis == GridAxis.Professional && columns.Count > 0)
+        {
+            var ids = columns.Select(c => c.Id).ToList();
+            var hours = await db.WorkingHours.AsNoTracking().Where(w => ids.Contains(w.ProfessionalId)).ToListAsync(ct);
+            var exceptions = await db.AvailabilityExceptions.AsNoTracking()
+                .Where(e => ids.Contains(e.ProfessionalId) && e.Date >= firstDay && e.Date <= lastDay).ToListAsync(ct);
+            foreach (var id in ids)
+            {
+                var weekly = hours.Where(h => h.ProfessionalId == id).Select(h => new WeeklyInterval(h.Day, h.Start, h.End)).ToList();
+                var exc = exceptions.Where(e => e.ProfessionalId == id).Select(e => new AvailabilityException(e.Date, e.Kind, e.Start, e.End)).ToList();
+                var available = Availability.Between(fromUtc, toUtc, zone, weekly, exc, closed.Keys);
+                foreach (var interval in available)
+                {
+                    // Split back into local days for drawing.
+                    var s = clock.ToClinicTime(interval.Start);
+                    var e = clock.ToClinicTime(interval.End);
+                    while (s < e)
+                    {
+                        var dayEnd = s.Date.AddDays(1);
+                        var segmentEnd = e < dayEnd ? e : dayEnd;
+                        var key = (id, DateOnly.FromDateTime(s));
+                        if (!working.TryGetValue(key, out var list)) working[key] = list = [];
+                        list.Add((TimeOnly.FromDateTime(s), segmentEnd == dayEnd ? TimeOnly.MaxValue : TimeOnly.FromDateTime(segmentEnd)));
+                        s = segmentEnd;
+                    }
+                }
+            }
+        }
+
+        return new ScheduleGrid
+        {
+            Query = q,
+            Columns = columns,
+            AllProfessionals = professionals,
+            Opens = settings.OpensAt,
+            Closes = settings.ClosesAt,
+            SlotMinutes = settings.SlotMinutes is >= 5 and <= 60 ? settings.SlotMinutes : 15,
+            Cells = cells,
+            Working = working,
+            ClosedDays = closed,
+            NowLocal = clock.Now,
+        };
+    }
+}
