@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Htmx;
+using NeonPro.Web.Infrastructure.Time;
+
+namespace NeonPro.Web.Features.Scheduling;
+
+/// <summary>A professional's own day: their appointments with each patient's alerts, started and completed from here.</summary>
+[Authorize(Policy = Policies.Clinical)]
+public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentStatusService statuses, IStringLocalizer<SharedResource> T) : PageModel
+{
+    public DateOnly Day { get; private set; }
+    public string? ProfessionalName { get; private set; }
+    public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public sealed record AgendaItem(
+        Guid Id, Guid Version, DateTime StartLocal, DateTime EndLocal, AppointmentStatus Status, Guid PatientId, string PatientName,
+        string TreatmentName, string? RoomName, IReadOnlyList<string> Alerts);
+
+    public async Task<IActionResult> OnGetAsync(string? date)
+    {
+        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : DateOnly.FromDateTime(clock.Now);
+        await LoadAsync();
+        return this.PageOrPartial("_MyAgendaList", this);
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid version, AppointmentStatus to, string? date)
+    {
+        Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : DateOnly.FromDateTime(clock.Now);
+        var me = await MyProfessionalIdAsync();
+        // A professional moves only their own appointments along.
+        var owns = me is { } pid && await db.Appointments.AnyAsync(a => a.Id == id && a.ProfessionalId == pid);
+        if (!owns) return Forbid();
+        var outcome = await statuses.ChangeAsync(id, version, to, null, User.FindFirstValue(ClaimTypes.NameIdentifier),
+            User.FindFirst(StaffClaimsFactory.FullNameClaim)?.Value ?? User.Identity?.Name);
+        if (outcome.Result != StatusChangeResult.Changed && outcome.Problem is { } p)
+        {
+            Message = T[p.Message, p.Args.Select(a => a is AppointmentStatus s ? StatusNames.Name(T, s) : a).ToArray()];
+            Response.StatusCode = outcome.Result == StatusChangeResult.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+        }
+        await LoadAsync();
+        return Partial("_MyAgendaList", this);
+    }
+
+    private async Task<Guid?> MyProfessionalIdAsync()
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        return await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => new { p.Id, p.FullName }).FirstOrDefaultAsync();
+        if (me is null) return;
+        ProfessionalName = me.FullName;
+        var fromUtc = clock.ToUtc(Day.ToDateTime(TimeOnly.MinValue));
+        var toUtc = clock.ToUtc(Day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var hidden = new[] { AppointmentStatus.Cancelled, AppointmentStatus.Rescheduled };
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => a.ProfessionalId == me.Id && a.StartUtc >= fromUtc && a.StartUtc < toUtc && !hidden.Contains(a.Status))
+            .OrderBy(a => a.StartUtc)
+            .Select(a => new
+            {
+                a.Id, a.Version, a.StartUtc, a.EndUtc, a.Status, a.PatientId, a.TreatmentId,
+                Treatment = db.Treatments.Where(t => t.Id == a.TreatmentId).Select(t => new { t.Name, t.ContraindicatedInPregnancy, t.ContraindicatedInBreastfeeding }).First(),
+                Room = db.Rooms.Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync();
+        var patientIds = rows.Select(r => r.PatientId).Distinct().ToList();
+        var patients = await db.Patients.AsNoTracking().Include(p => p.HealthProfile).Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+
+        Items = rows.Select(r =>
+        {
+            var p = patients[r.PatientId];
+            var alerts = new List<string>();
+            var h = p.HealthProfile;
+            if (h is { NoKnownAllergies: false } && !string.IsNullOrWhiteSpace(h.Allergies)) alerts.Add(T["Alergias: {0}", h.Allergies]);
+            if (h is not null && !string.IsNullOrWhiteSpace(h.Contraindications)) alerts.Add(T["Contraindicações: {0}", h.Contraindications]);
+            if (h?.Pregnant == true) alerts.Add(r.Treatment.ContraindicatedInPregnancy ? T["Gestante — tratamento contraindicado!"] : T["Gestante"]);
+            if (h?.Breastfeeding == true) alerts.Add(r.Treatment.ContraindicatedInBreastfeeding ? T["Amamentando — tratamento contraindicado!"] : T["Amamentando"]);
+            if (p.IsMinorOn(Day)) alerts.Add(T["Menor de idade"]);
+            return new AgendaItem(r.Id, r.Version, clock.ToClinicTime(r.StartUtc), clock.ToClinicTime(r.EndUtc), r.Status, p.Id, p.DisplayName,
+                r.Treatment.Name, r.Room, alerts);
+        }).ToList();
+    }
+}
