@@ -7,6 +7,7 @@ public static class SchedulingFeature
         services.AddScoped<BookingService>();
         services.AddScoped<AppointmentStatusService>();
         services.AddScoped<ScheduleGridQuery>();
+        services.AddScoped<NeonPro.Web.Infrastructure.Cli.IDemoSeeder, SchedulingDemoSeeder>();
         return services;
     }
 }
