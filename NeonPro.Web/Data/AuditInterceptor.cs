@@ -26,13 +26,15 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) =>
-        SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
-
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is not NeonProDbContext db) return result;
+
+        // A concurrency conflict reaches no interceptor method (EF raises only the context's SaveChangesFailed
+        // event for it), and that is the failure the clinic's edit screens meet most; the event covers every failure.
+        db.SaveChangesFailed -= OnSaveChangesFailed;
+        db.SaveChangesFailed += OnSaveChangesFailed;
 
         db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,23 +51,38 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
             .ToList();
 
-        foreach (var entry in changes)
+        try
         {
-            if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
-                versioned.Version = Guid.NewGuid();
-            db.AuditEntries.Add(Describe(entry, now, actor));
+            foreach (var entry in changes)
+            {
+                if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
+                    versioned.Version = Guid.NewGuid();
+                db.AuditEntries.Add(Describe(entry, now, actor));
+            }
+
+            var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
+            if (pending.Count == 0) return result;
+
+            if (db.Database.CurrentTransaction is null)
+            {
+                // SQLite starts this as BEGIN IMMEDIATE, which takes the write lock: reading the chain's tail
+                // and appending to it cannot interleave with another writer.
+                _ownedTransactions.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+            }
+            await SealAsync(db, pending.Select(p => p.Entity).ToList(), now, actor, cancellationToken);
+            return result;
         }
-
-        var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
-        if (pending.Count == 0) return result;
-
-        if (db.Database.CurrentTransaction is null)
+        catch
         {
-            // SQLite starts this as BEGIN IMMEDIATE, which takes the write lock: reading the chain's tail
-            // and appending to it cannot interleave with another writer.
-            var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            _ownedTransactions.AddOrUpdate(db, tx);
+            // EF tells no interceptor about a failure in this method: without this, the transaction would stay
+            // open, holding the write lock, and silently swallow the context's next save.
+            Abandon(db);
+            throw;
         }
+    }
+
+    private static async Task SealAsync(NeonProDbContext db, List<AuditEntry> rows, DateTime now, AuditActor actor, CancellationToken cancellationToken)
+    {
         await DatabaseProviders.LockAuditChainAsync(db, cancellationToken);
 
         var tail = await db.AuditEntries.AsNoTracking()
@@ -75,10 +92,13 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         var sequence = tail?.Sequence ?? 0;
         var previous = tail?.Hash ?? AuditChain.Genesis;
 
-        foreach (var row in pending.Select(p => p.Entity))
+        foreach (var row in rows)
         {
             if (row.OccurredAtUtc == default) row.OccurredAtUtc = now;
-            row.OccurredAtUtc = DateTime.SpecifyKind(row.OccurredAtUtc, DateTimeKind.Utc);
+            // A local time is stored converted to UTC, so it is hashed converted too; and in whole microseconds,
+            // the finest instant every engine keeps (PostgreSQL), so the value read back is the value hashed.
+            var utc = row.OccurredAtUtc.Kind == DateTimeKind.Local ? row.OccurredAtUtc.ToUniversalTime() : row.OccurredAtUtc;
+            row.OccurredAtUtc = new DateTime(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
             if (row.UserId is null && row.UserName is null)
             {
                 row.UserId = actor.UserId;
@@ -92,7 +112,6 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             row.Hash = AuditChain.ComputeHash(row);
             previous = row.Hash;
         }
-        return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(
@@ -101,23 +120,34 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         if (eventData.Context is { } db && _ownedTransactions.TryGetValue(db, out var tx))
         {
             _ownedTransactions.Remove(db);
-            await tx.CommitAsync(cancellationToken);
-            await tx.DisposeAsync();
+            // The rows are written and the entities already marked saved: the commit must not be cancelled halfway.
+            await using (tx) await tx.CommitAsync(CancellationToken.None);
         }
         return result;
     }
 
-    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    // Cancellation is reported here and not as a failure (neither the interceptor's nor the event's).
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not { } db) return;
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void OnSaveChangesFailed(object? sender, SaveChangesFailedEventArgs e) => Abandon(sender as DbContext);
+
+    /// <summary>After a failed save: roll back the transaction opened for it and forget the rows that described it.</summary>
+    private void Abandon(DbContext? db)
+    {
+        if (db is null) return;
         if (_ownedTransactions.TryGetValue(db, out var tx))
         {
             _ownedTransactions.Remove(db);
-            await tx.RollbackAsync(CancellationToken.None);
-            await tx.DisposeAsync();
+            tx.Dispose(); // disposing an uncommitted transaction rolls it back
         }
-        // The rows describing this failed save must not be written by a later retry (it describes itself anew);
-        // explicit event rows stay, to be sealed again on the retry.
+        // A retry describes its changes anew, so these rows would be duplicates (with the failed attempt's values);
+        // explicit event rows stay, to be sealed again by the retry.
         foreach (var e in db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList())
         {
             if (e.Entity.Action is AuditAction.Insert or AuditAction.Update or AuditAction.Delete) e.State = EntityState.Detached;
@@ -156,7 +186,12 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         var key = entry.Metadata.FindPrimaryKey();
         string? entityId = null;
         if (key is not null && key.Properties.All(p => !entry.Property(p.Name).IsTemporary))
-            entityId = string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+            // A key can itself be identifying (a patient's name token): hashed like any other identifying value.
+            entityId = string.Join(",", key.Properties.Select(p =>
+            {
+                var text = Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture);
+                return IsIdentifying(p) && text is not null ? hasher.Hash(text) : text;
+            }));
 
         return new AuditEntry
         {
@@ -168,7 +203,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             UserAgent = actor.UserAgent,
             Action = action,
             // Join tables of many-to-many relations are shared-type entities: their model name says what they are.
-            EntityType = entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.ClrType.Name,
+            // Others go by their class name, generic ones as C# writes them (IdentityUserRole<string>, not IdentityUserRole`1).
+            EntityType = entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.DisplayName(),
             EntityId = entityId,
             OldValues = oldValues?.ToJsonString(),
             NewValues = newValues?.ToJsonString(),

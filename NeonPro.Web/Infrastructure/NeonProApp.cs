@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
+using NeonPro.Web.Features.Catalog;
 using NeonPro.Web.Features.Compliance;
+using NeonPro.Web.Features.Patients;
+using NeonPro.Web.Features.Professionals;
 using NeonPro.Web.Features.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Jobs;
@@ -42,8 +45,11 @@ public static class NeonProApp
         services.AddNeonProJobs();
 
         services.AddAdminFeature();
+        services.AddCatalogFeature();
+        services.AddProfessionalsFeature();
         services.AddComplianceFeature();
         services.AddSchedulingFeature();
+        services.AddPatientsFeature();
         return builder;
     }
 

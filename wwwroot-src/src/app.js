@@ -94,3 +94,90 @@ document.addEventListener('change', (evt) => {
   const el = evt.target.closest('[data-submit-on-change]');
   if (el && el.form) el.form.requestSubmit();
 });
+
+// Comboboxes with a live listbox (the patient search in the navigation):
+// <input role="combobox" data-listbox-input="results-host-id" aria-controls="listbox-id">. Arrow keys move
+// through the options htmx swapped into the host, Enter opens the chosen option's data-href (or the only one
+// as soon as it arrives), Escape closes the list.
+function listboxHost(input) {
+  return document.getElementById(input.dataset.listboxInput);
+}
+function listboxOptions(host) {
+  return host ? Array.from(host.querySelectorAll('[role="option"]')) : [];
+}
+function closeListbox(input) {
+  const host = listboxHost(input);
+  if (host) { host.replaceChildren(); host.classList.remove('show'); }
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+}
+function openOption(option) {
+  const href = option && (option.dataset.href || (option.querySelector('a') || {}).href);
+  if (href) window.location.assign(href);
+}
+document.addEventListener('keydown', (evt) => {
+  const input = evt.target.closest && evt.target.closest('[data-listbox-input]');
+  if (!input) return;
+  const host = listboxHost(input);
+  const options = listboxOptions(host);
+  if (evt.key === 'ArrowDown' || evt.key === 'ArrowUp') {
+    if (options.length === 0) return;
+    evt.preventDefault();
+    let i = options.findIndex((o) => o.getAttribute('aria-selected') === 'true');
+    if (evt.key === 'ArrowDown') i = i < options.length - 1 ? i + 1 : 0;
+    else i = i > 0 ? i - 1 : options.length - 1;
+    options.forEach((o, j) => {
+      o.setAttribute('aria-selected', j === i ? 'true' : 'false');
+      o.classList.toggle('active', j === i);
+    });
+    input.setAttribute('aria-activedescendant', options[i].id);
+    options[i].scrollIntoView({ block: 'nearest' });
+  } else if (evt.key === 'Enter') {
+    evt.preventDefault();
+    const chosen = options.find((o) => o.getAttribute('aria-selected') === 'true') || (options.length === 1 ? options[0] : null);
+    if (chosen) openOption(chosen);
+    else if (options.length === 0) input.dataset.openWhenOne = 'true'; // results are still on their way
+  } else if (evt.key === 'Escape') {
+    closeListbox(input);
+  }
+});
+document.addEventListener('htmx:afterSwap', (evt) => {
+  const host = evt.detail.target;
+  if (!host || !host.id) return;
+  const input = document.querySelector(`[data-listbox-input="${host.id}"]`);
+  if (!input) return;
+  const options = listboxOptions(host);
+  const hasContent = host.childElementCount > 0;
+  host.classList.toggle('show', hasContent);
+  input.setAttribute('aria-expanded', options.length > 0 ? 'true' : 'false');
+  input.removeAttribute('aria-activedescendant');
+  if (input.dataset.openWhenOne === 'true') {
+    delete input.dataset.openWhenOne;
+    if (options.length === 1) openOption(options[0]);
+  }
+});
+document.addEventListener('input', (evt) => {
+  const input = evt.target.closest && evt.target.closest('[data-listbox-input]');
+  if (input) delete input.dataset.openWhenOne;
+  if (input && input.value.trim() === '') closeListbox(input);
+});
+document.addEventListener('click', (evt) => {
+  const option = evt.target.closest('[data-listbox-input] ~ * [role="option"]');
+  if (option) { evt.preventDefault(); openOption(option); return; }
+  document.querySelectorAll('[data-listbox-input]').forEach((input) => {
+    if (!input.parentElement.contains(evt.target)) closeListbox(input);
+  });
+});
+
+// Tab strips whose panels htmx loads (<ul role="tablist" data-htmx-tabs>): the clicked tab becomes the selected one.
+document.addEventListener('click', (evt) => {
+  const tab = evt.target.closest('[data-htmx-tabs] [role="tab"]');
+  if (!tab) return;
+  tab.closest('[data-htmx-tabs]').querySelectorAll('[role="tab"]').forEach((t) => {
+    const selected = t === tab;
+    t.classList.toggle('active', selected);
+    t.setAttribute('aria-selected', selected ? 'true' : 'false');
+  });
+  const panel = document.getElementById(tab.getAttribute('aria-controls'));
+  if (panel) panel.setAttribute('aria-labelledby', tab.id);
+});

@@ -79,6 +79,25 @@ public sealed class PlatformTests(NeonProFactory app) : IClassFixture<NeonProFac
     }
 
     [Fact]
+    public async Task English_is_selectable_per_user_and_follows_them_to_the_next_sign_in()
+    {
+        var (client, user) = await app.SignedInClientAsync(Roles.Receptionist);
+        var switched = await client.PostFormAsync("/", "/account/culture", [new("culture", "en"), new("returnUrl", "/")]);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var home = await client.GetDocumentAsync("/");
+        Assert.Equal("en", home.DocumentElement.GetAttribute("lang"));
+        Assert.Contains($"Hello, {user.FullName}", home.Body!.TextContent);
+        Assert.Contains("Schedule", home.QuerySelector("nav")!.TextContent);
+
+        // A new browser (no culture cookie) gets the user's language back at sign-in.
+        var fresh = app.CreateBrowserClient();
+        await fresh.SignInAsync(user.Email!, NeonProFactory.TestPassword);
+        Assert.Equal("en", (await fresh.GetDocumentAsync("/")).DocumentElement.GetAttribute("lang"));
+        // The sign-in page itself stays in the clinic's language for someone not signed in.
+        Assert.Equal("pt-BR", (await app.CreateBrowserClient().GetDocumentAsync("/Identity/Account/Login")).DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task Seed_demo_is_idempotent_and_creates_no_known_password()
     {
         async Task<DemoSeedReport> Seed() => await app.WithScopeAsync(async sp =>

@@ -16,8 +16,13 @@ public static class AuditChain
         var sb = new StringBuilder(512);
         void Field(string? value)
         {
-            // Length-prefixed so that no two different rows can serialise to the same text.
-            value ??= "\u0000";
+            // Length-prefixed so that no two different rows can serialise to the same text; null gets a marker
+            // no length prefix can start with, so a NULL column and any string (even "\0") hash differently.
+            if (value is null)
+            {
+                sb.Append("-|");
+                return;
+            }
             sb.Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
         }
         Field(e.PreviousHash);

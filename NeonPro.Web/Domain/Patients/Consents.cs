@@ -97,6 +97,12 @@ public class DataSubjectRequest : IVersioned
     public string? HandledByUserId { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>Calendar days from the day the request arrived, in the clinic's zone (Art. 19 II: "contado da data do requerimento").</summary>
+    public static DateOnly DueFor(DateOnly receivedOn) => receivedOn.AddDays(DaysToAnswer);
+
+    /// <summary>Days past the due date (0 when not overdue).</summary>
+    public int DaysOverdueOn(DateOnly today) => IsOverdueOn(today) ? today.DayNumber - DueOn.DayNumber : 0;
+
     public bool IsOverdueOn(DateOnly today) =>
         Status is DataSubjectRequestStatus.Open or DataSubjectRequestStatus.InProgress && today > DueOn;
 }

@@ -1,12 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Features.Patients;
+using NeonPro.Web.Infrastructure.Auth;
+
 namespace NeonPro.Web.Features.Compliance;
 
 public static class ComplianceFeature
 {
     public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
     {
-        services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<PatientDataExport>();
+        services.AddScoped<Anonymization>();
+        services.AddPatientConsents();
         return services;
     }
 
-    public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/compliance").RequireAuthorization(Policies.ManagerOrAdmin);
+        api.MapGet("/audit/verify", VerifyAuditAsync);
+        app.MapPatientDataApi();
+        return app;
+    }
+
+    /// <summary>The audit chain check for monitoring or an auditor's script; the Audit page shows the same verdict.</summary>
+    private static async Task<Ok<AuditVerification>> VerifyAuditAsync(AuditLog audit, CancellationToken ct)
+    {
+        var (rows, broken) = await audit.VerifyAsync(ct);
+        return TypedResults.Ok(new AuditVerification(broken is null, rows, broken?.Sequence, broken?.Reason.ToString()));
+    }
 }
+
+/// <summary>The chain check's verdict: intact, or the first row that does not fit and why (ContentChanged, BrokenLink, MissingRows).</summary>
+public sealed record AuditVerification(bool Intact, long RowsChecked, long? BrokenSequence, string? Reason);

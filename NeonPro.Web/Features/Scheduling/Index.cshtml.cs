@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
-using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Htmx;
@@ -20,7 +20,7 @@ namespace NeonPro.Web.Features.Scheduling;
 /// </summary>
 public class IndexModel(
     NeonProDbContext db, ClinicClock clock, ScheduleGridQuery grids, BookingService booking,
-    AppointmentStatusService statuses, IStringLocalizer<SharedResource> T) : PageModel
+    AppointmentStatusService statuses, PatientSearch patients, IStringLocalizer<SharedResource> T) : PageModel
 {
     public ScheduleGrid Grid { get; private set; } = null!;
     public BookingForm Form { get; private set; } = new();
@@ -43,7 +43,8 @@ public class IndexModel(
 
     public async Task<IActionResult> OnGetPatientOptionsAsync(string? q)
     {
-        var options = await FindPatientsAsync(q);
+        // The same search as the navigation box (name fragments, CPF digits, phone digits).
+        var options = await patients.FindAsync(q);
         return Partial("_PatientOptions", options);
     }
 
@@ -152,7 +153,13 @@ public class IndexModel(
     private object Localize(object arg) => arg switch
     {
         AppointmentStatus s => StatusNames.Name(T, s),
-        CredentialStanding c => T[$"Situação:{c}"].Value,
+        CredentialStanding c => c switch
+        {
+            CredentialStanding.Suspended => T["Registro suspenso"].Value,
+            CredentialStanding.Cancelled => T["Registro cancelado"].Value,
+            CredentialStanding.Lapsed => T["Carteira/anuidade vencida"].Value,
+            _ => T["Registro regular"].Value,
+        },
         _ => arg,
     };
 
@@ -221,30 +228,6 @@ public class IndexModel(
         return form;
     }
 
-    private async Task<IReadOnlyList<PatientOption>> FindPatientsAsync(string? q)
-    {
-        var tokens = SearchText.Tokens(q);
-        if (tokens.Count == 0) return [];
-        var digits = new string((q ?? "").Where(char.IsAsciiDigit).ToArray());
-        IQueryable<Patient> query = db.Patients.AsNoTracking().Where(p => p.AnonymizedAtUtc == null);
-        if (digits.Length >= 3 && digits.Length == (q ?? "").Count(c => !char.IsWhiteSpace(c) && c is not '.' and not '-'))
-        {
-            var upper = digits + "\uffff";
-            query = query.Where(p => p.Cpf != null && p.Cpf.CompareTo(digits) >= 0 && p.Cpf.CompareTo(upper) < 0);
-        }
-        else
-        {
-            foreach (var token in tokens)
-            {
-                var t = token;
-                var upper = t + "\uffff";
-                query = query.Where(p => db.PatientNameTokens.Any(n => n.PatientId == p.Id && n.Token.CompareTo(t) >= 0 && n.Token.CompareTo(upper) < 0));
-            }
-        }
-        return await query.OrderBy(p => p.SearchName).Take(10)
-            .Select(p => new PatientOption(p.Id, p.SocialName ?? p.FullName, p.BirthDate, p.Cpf)).ToListAsync();
-    }
-
     private async Task<AppointmentPanel?> LoadPanelAsync(Guid id)
     {
         var a = await db.Appointments.AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id);
@@ -288,7 +271,6 @@ public sealed class BookingInput
 
 public sealed record Option(Guid Id, string Name);
 public sealed record TreatmentOption(Guid Id, string Name, int DurationMinutes, bool Supervised);
-public sealed record PatientOption(Guid Id, string Name, DateOnly BirthDate, string? Cpf);
 
 public sealed class BookingForm
 {

@@ -94,8 +94,8 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
                         Guid? roomId = null;
                         if (fitting[treatment.Id] is { Count: > 0 } candidates)
                         {
-                            roomId = candidates.Select(r => r.Id).FirstOrDefault(id =>
-                                !roomBusy.TryGetValue(id, out var busy) || busy.All(b => !TimeOverlap.Overlaps(b.Item1, b.Item2, startUtc, endUtc)));
+                            roomId = candidates.Select(r => (Guid?)r.Id).FirstOrDefault(id =>
+                                !roomBusy.TryGetValue(id!.Value, out var busy) || busy.All(b => !TimeOverlap.Overlaps(b.Item1, b.Item2, startUtc, endUtc)));
                             if (roomId is null) { cursor = cursor.AddMinutes(15); continue; }
                         }
                         else if (treatment.RequiredEquipment.Count > 0) { cursor = cursor.AddMinutes(15); continue; }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using NeonPro.Web.Data;
 using NeonPro.Web.Infrastructure.Htmx;
+using NeonPro.Web.Infrastructure.Messaging;
 
 namespace NeonPro.Web.Infrastructure.Auth;
 
@@ -33,6 +34,7 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        services.AddSmtpEmailSender();
 
         // A disabled account or a reset password takes effect within a minute on every open session.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -1,0 +1,173 @@
+using NeonPro.Web.Domain.Audit;
+
+namespace NeonPro.Web.Tests.Domain;
+
+public sealed class AuditChainTests
+{
+    private static AuditEntry Sample() => new()
+    {
+        Sequence = 7,
+        PreviousHash = new string('a', 64),
+        OccurredAtUtc = new DateTime(2026, 3, 10, 13, 45, 12, 345, DateTimeKind.Utc).AddTicks(6780),
+        UserId = "user-1",
+        UserName = "gerente@clinica.test",
+        Role = "Manager",
+        IpAddress = "10.0.0.7",
+        UserAgent = "Mozilla/5.0",
+        Action = AuditAction.Update,
+        EntityType = "ClinicSettings",
+        EntityId = "1",
+        OldValues = """{"Name":"Antiga"}""",
+        NewValues = """{"Name":"Nova"}""",
+    };
+
+    /// <summary>A chain sealed the way the interceptor seals it: 1..n, each row linked to the one before.</summary>
+    private static List<AuditEntry> Chain(int length)
+    {
+        var rows = new List<AuditEntry>();
+        var previous = AuditChain.Genesis;
+        for (var i = 1; i <= length; i++)
+        {
+            var row = Sample();
+            row.Sequence = i;
+            row.EntityId = i.ToString();
+            row.PreviousHash = previous;
+            row.Hash = AuditChain.ComputeHash(row);
+            previous = row.Hash;
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static readonly string[] Hashed =
+    [
+        nameof(AuditEntry.PreviousHash), nameof(AuditEntry.Sequence), nameof(AuditEntry.OccurredAtUtc), nameof(AuditEntry.UserId),
+        nameof(AuditEntry.UserName), nameof(AuditEntry.Role), nameof(AuditEntry.IpAddress), nameof(AuditEntry.UserAgent),
+        nameof(AuditEntry.Action), nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityId), nameof(AuditEntry.OldValues),
+        nameof(AuditEntry.NewValues),
+    ];
+
+    public static TheoryData<string> HashedFields() => new(Hashed);
+
+    [Theory]
+    [MemberData(nameof(HashedFields))]
+    public void Hash_changes_when_any_field_changes(string field)
+    {
+        var original = AuditChain.ComputeHash(Sample());
+        var changed = Sample();
+        switch (field)
+        {
+            case nameof(AuditEntry.PreviousHash): changed.PreviousHash = new string('b', 64); break;
+            case nameof(AuditEntry.Sequence): changed.Sequence = 8; break;
+            case nameof(AuditEntry.OccurredAtUtc): changed.OccurredAtUtc = changed.OccurredAtUtc.AddTicks(10); break;
+            case nameof(AuditEntry.UserId): changed.UserId = "user-2"; break;
+            case nameof(AuditEntry.UserName): changed.UserName = "outra@clinica.test"; break;
+            case nameof(AuditEntry.Role): changed.Role = "Admin"; break;
+            case nameof(AuditEntry.IpAddress): changed.IpAddress = "10.0.0.8"; break;
+            case nameof(AuditEntry.UserAgent): changed.UserAgent = "curl/8"; break;
+            case nameof(AuditEntry.Action): changed.Action = AuditAction.Delete; break;
+            case nameof(AuditEntry.EntityType): changed.EntityType = "Patient"; break;
+            case nameof(AuditEntry.EntityId): changed.EntityId = "2"; break;
+            case nameof(AuditEntry.OldValues): changed.OldValues = """{"Name":"Antigo"}"""; break;
+            case nameof(AuditEntry.NewValues): changed.NewValues = """{"Name":"Novo"}"""; break;
+            default: throw new ArgumentOutOfRangeException(nameof(field));
+        }
+        Assert.NotEqual(original, AuditChain.ComputeHash(changed));
+    }
+
+    [Fact]
+    public void Hash_covers_every_stored_field_but_the_row_id_and_the_hash_itself()
+    {
+        // A new column on AuditEntry must be added to the hash (and to Hashed above), or it could be edited unseen.
+        var stored = typeof(AuditEntry).GetProperties().Select(p => p.Name).Except([nameof(AuditEntry.Id), nameof(AuditEntry.Hash)]).Order();
+        Assert.Equal(Hashed.Order(), stored);
+    }
+
+    [Fact]
+    public void Moving_text_between_fields_changes_the_hash()
+    {
+        var a = Sample();
+        a.UserId = "ab";
+        a.UserName = "c";
+        var b = Sample();
+        b.UserId = "a";
+        b.UserName = "bc";
+        Assert.NotEqual(AuditChain.ComputeHash(a), AuditChain.ComputeHash(b));
+    }
+
+    [Fact]
+    public void A_missing_value_and_any_text_hash_differently()
+    {
+        var missing = Sample();
+        missing.EntityId = null;
+        foreach (var text in new[] { "", "\u0000", "-" })
+        {
+            var present = Sample();
+            present.EntityId = text;
+            Assert.NotEqual(AuditChain.ComputeHash(missing), AuditChain.ComputeHash(present));
+        }
+    }
+
+    [Fact]
+    public void Hash_is_the_same_for_the_same_row()
+    {
+        Assert.Equal(AuditChain.ComputeHash(Sample()), AuditChain.ComputeHash(Sample()));
+        Assert.Matches("^[0-9a-f]{64}$", AuditChain.ComputeHash(Sample()));
+    }
+
+    [Fact]
+    public void An_intact_chain_has_no_break()
+    {
+        Assert.Null(AuditChain.FindFirstBreak(Chain(5)));
+        Assert.Null(AuditChain.FindFirstBreak([]));
+    }
+
+    [Fact]
+    public void Walk_counts_the_rows_it_checked()
+    {
+        var walk = new AuditChainWalk();
+        foreach (var row in Chain(4)) Assert.Null(walk.Next(row));
+        Assert.Equal(4, walk.RowsChecked);
+    }
+
+    [Fact]
+    public void Changed_content_is_found_at_the_changed_row()
+    {
+        var chain = Chain(5);
+        chain[2].NewValues = """{"Name":"Forjado"}""";
+        Assert.Equal(new AuditChainBreak(3, AuditBreakReason.ContentChanged), AuditChain.FindFirstBreak(chain));
+    }
+
+    [Fact]
+    public void A_row_rehashed_after_editing_breaks_the_link_of_the_next_row()
+    {
+        var chain = Chain(5);
+        chain[2].UserName = "outra@clinica.test";
+        chain[2].Hash = AuditChain.ComputeHash(chain[2]);
+        Assert.Equal(new AuditChainBreak(4, AuditBreakReason.BrokenLink), AuditChain.FindFirstBreak(chain));
+    }
+
+    [Fact]
+    public void A_first_row_not_linked_to_genesis_is_a_broken_link()
+    {
+        var chain = Chain(2);
+        chain[0].PreviousHash = new string('f', 64);
+        chain[0].Hash = AuditChain.ComputeHash(chain[0]);
+        Assert.Equal(new AuditChainBreak(1, AuditBreakReason.BrokenLink), AuditChain.FindFirstBreak(chain));
+    }
+
+    [Fact]
+    public void A_deleted_row_is_found_at_the_row_after_the_gap()
+    {
+        var chain = Chain(5);
+        chain.RemoveAt(1);
+        Assert.Equal(new AuditChainBreak(3, AuditBreakReason.MissingRows), AuditChain.FindFirstBreak(chain));
+    }
+
+    [Fact]
+    public void Deleting_the_first_rows_is_found()
+    {
+        var chain = Chain(5).Skip(2);
+        Assert.Equal(new AuditChainBreak(3, AuditBreakReason.MissingRows), AuditChain.FindFirstBreak(chain));
+    }
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using NeonPro.Web.Tests.Infrastructure;
+using static NeonPro.Web.Tests.Features.Account.AccountTestData;
+
+namespace NeonPro.Web.Tests.Features.Account;
+
+/// <summary>The app with a sign-in limit low enough to reach in a test.</summary>
+public sealed class ThreeSignInsPerMinuteFactory : NeonProFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:SignInAttemptsPerMinutePerIp"] = "3",
+    };
+}
+
+/// <summary>Password guessing from one address is slowed across all accounts, not only per account.</summary>
+public sealed class SignInRateLimitTests(ThreeSignInsPerMinuteFactory app) : IClassFixture<ThreeSignInsPerMinuteFactory>
+{
+    [Fact]
+    public async Task Sign_in_posts_past_the_limit_answer_429_with_a_portuguese_page()
+    {
+        var client = app.CreateBrowserClient();
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var allowed = await client.SignInAsync($"guess-{attempt}@example.com", "some password guess");
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, allowed.StatusCode);
+        }
+
+        var refused = await client.SignInAsync("guess-4@example.com", "some password guess");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        var page = FormPosting.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("pt-BR", page.DocumentElement.GetAttribute("lang"));
+        Assert.Contains("Muitas tentativas. Aguarde um minuto e tente de novo.", page.Body!.TextContent);
+        // Reading the page is not limited, only posting to it.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Login)).StatusCode);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using NeonPro.Web.Domain;
+using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Features.Compliance;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Tests.Features.Patients;
+using NeonPro.Web.Tests.Infrastructure;
+
+namespace NeonPro.Web.Tests.Features.Compliance;
+
+public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    private static readonly Random Random = new();
+
+    private static string NewMobile()
+    {
+        lock (Random) return "+55119" + Random.Next(10_000_000, 99_999_999);
+    }
+
+    private static string AnonymizePage(Guid requestId) => $"/Compliance/DataSubjectRequests/Anonymize?id={requestId}";
+
+    private static Task<HttpResponseMessage> PostAnonymizeAsync(HttpClient client, Guid requestId, bool confirm) =>
+        client.PostFormAsync(AnonymizePage(requestId), AnonymizePage(requestId) + "&handler=Anonymize",
+            confirm ? [new("confirm", "true")] : []);
+
+    [Fact]
+    public async Task After_anonymization_no_identifier_of_the_patient_is_left_in_any_text_column_and_the_clinical_record_is_kept_blocked()
+    {
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var (receptionist, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var surname = PatientsArrange.UniqueSurname();
+        var fullName = $"Joana Quixabeira {surname}";
+        var socialName = $"Jô {surname}";
+        var cpf = PatientsArrange.NewCpf();
+        var guardianCpf = PatientsArrange.NewCpf();
+        var (mobile, otherPhone, guardianPhone, emergencyPhone, newMobile) = (NewMobile(), NewMobile(), NewMobile(), NewMobile(), NewMobile());
+        var (email, newEmail) = ($"joana.{surname}@exemplo.test", $"jo.{surname}@novo.test");
+        var (street, newStreet) = ($"Travessa {surname}", $"Alameda {surname}");
+        var (guardianName, emergencyName) = ($"Marta Responsável {surname}", $"Caio Emergência {surname}");
+        var rg = "RG" + NewMobile()[5..];
+
+        var patient = await app.CreatePatientAsync(fullName, cpf, mobile, email, street, p =>
+        {
+            p.SocialName = socialName;
+            p.OtherPhone = otherPhone;
+            p.Rg = rg;
+            p.Cns = "700000000000005";
+            p.GuardianName = guardianName;
+            p.GuardianRelationship = "Mãe";
+            p.GuardianCpf = guardianCpf;
+            p.GuardianPhone = guardianPhone;
+            p.EmergencyContactName = emergencyName;
+            p.EmergencyContactRelationship = "Irmão";
+            p.EmergencyContactPhone = emergencyPhone;
+            p.HealthProfile = new HealthProfile
+            {
+                PatientId = p.Id, Allergies = "Lidocaína", AllergiesConfirmedAtUtc = DateTime.UtcNow,
+                Contraindications = "Anticoagulante", ContraindicationsConfirmedAtUtc = DateTime.UtcNow,
+            };
+        });
+
+        // One update, so the audit holds old and new values of identifying fields.
+        await using (var db = app.NewDbContext())
+        {
+            var p = await db.Patients.Include(x => x.NameTokens).SingleAsync(x => x.Id == patient.Id);
+            p.Email = newEmail;
+            p.MobilePhone = newMobile;
+            p.Street = newStreet;
+            NeonPro.Web.Features.Patients.PatientSearchColumns.Refresh(p);
+            await db.SaveChangesAsync();
+        }
+        foreach (var purpose in new[] { ConsentPurpose.HealthCare, ConsentPurpose.Marketing, ConsentPurpose.ImageUse })
+            Assert.Equal(HttpStatusCode.OK, (await receptionist.RecordConsentAsync(patient.Id, purpose)).StatusCode);
+        await receptionist.GetAsync($"/Patients/Chart?id={patient.Id}"); // an access row, as the front desk opens the chart
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/patients/{patient.Id}/export.json")).StatusCode);
+        Assert.Contains(patient.Id.ToString(), await receptionist.GetStringAsync($"/Patients?handler=Search&q={surname}"));
+
+        var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.AnonymizationOrDeletion,
+            DateTime.UtcNow.AddHours(-4).ToString("yyyy-MM-ddTHH:mm"));
+
+        var preview = FormPosting.Text(await (await manager.GetAsync(AnonymizePage(request.Id))).Content.ReadAsStringAsync());
+        Assert.Contains("O que será anonimizado", preview);
+        Assert.Contains("O que será mantido e por quê", preview);
+
+        var unconfirmed = await PostAnonymizeAsync(manager, request.Id, confirm: false);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Equal(fullName, (await app.NewDbContext().Patients.AsNoTracking().SingleAsync(p => p.Id == patient.Id)).FullName);
+
+        var done = await PostAnonymizeAsync(manager, request.Id, confirm: true);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        var page = FormPosting.Text(await done.Content.ReadAsStringAsync());
+        Assert.Contains("Paciente anonimizado", page);
+        Assert.Contains("O que foi anonimizado", page);
+        Assert.Contains("O que foi mantido e por quê", page);
+        Assert.Contains("Lei 13.787/2018", page);
+        Assert.Contains("CFM 1.821/2007", page);
+        Assert.Contains("art. 16, I", page);
+        Assert.DoesNotContain(surname, page);
+
+        // Every column of every table, the audit trail's JSON included, searched for every former identifier.
+        string[] former =
+        [
+            fullName, socialName, surname, "quixabeira", cpf, Cpf.Format(cpf), guardianCpf, Cpf.Format(guardianCpf),
+            mobile, mobile[3..], newMobile, newMobile[3..], otherPhone, otherPhone[3..], guardianPhone[3..], emergencyPhone[3..],
+            email, newEmail, street, newStreet, guardianName, emergencyName, rg, "700000000000005",
+        ];
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly"))
+        {
+            await connection.OpenAsync();
+            var columns = new List<(string Table, string Column)>();
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "SELECT m.name, c.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table'";
+                await using var reader = await cmd.ExecuteReaderAsync();
+                while (await reader.ReadAsync()) columns.Add((reader.GetString(0), reader.GetString(1)));
+            }
+            Assert.Contains(columns, c => c is { Table: "AuditEntries", Column: "OldValues" });
+            Assert.Contains(columns, c => c is { Table: "AuditEntries", Column: "EntityId" });
+            Assert.True(columns.Count > 100, $"only {columns.Count} columns found");
+
+            var found = new List<string>();
+            foreach (var (table, column) in columns)
+            {
+                foreach (var value in former)
+                {
+                    await using var cmd = connection.CreateCommand();
+                    cmd.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE CAST(\"{column}\" AS TEXT) LIKE $v";
+                    cmd.Parameters.AddWithValue("$v", $"%{value}%");
+                    if ((long)(await cmd.ExecuteScalarAsync())! > 0) found.Add($"{table}.{column} holds '{value}'");
+                }
+            }
+            Assert.Empty(found);
+        }
+
+        // The clinical record is retained, blocked, for 20 years from its last entry.
+        await using var after = app.NewDbContext();
+        var kept = await after.Patients.AsNoTracking().Include(p => p.HealthProfile).Include(p => p.NameTokens).SingleAsync(p => p.Id == patient.Id);
+        Assert.True(kept.RecordBlocked);
+        Assert.NotNull(kept.AnonymizedAtUtc);
+        Assert.Equal(RecordRetention.AnonymizedMarker, kept.FullName);
+        Assert.Equal(RecordRetention.AnonymizedMarker, kept.SearchName);
+        Assert.Empty(kept.NameTokens);
+        Assert.Equal(new DateOnly(1985, 3, 14), kept.BirthDate);
+        Assert.Equal("Lidocaína", kept.HealthProfile!.Allergies);
+        Assert.Equal("Anticoagulante", kept.HealthProfile.Contraindications);
+        var clinicToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "America/Sao_Paulo"));
+        Assert.Equal(clinicToday.AddYears(20), kept.RetentionUntil);
+
+        // Consents stay as proof, all withdrawn for the anonymization.
+        var consents = await after.PatientConsents.AsNoTracking().Where(c => c.PatientId == patient.Id).ToListAsync();
+        Assert.Equal(3, consents.Count);
+        Assert.All(consents, c => Assert.Equal(Anonymization.ConsentWithdrawalReason, c.WithdrawalReason));
+        Assert.False(ConsentRules.MayReceiveMarketing(consents, DateTime.UtcNow));
+
+        var answered = await after.DataSubjectRequests.AsNoTracking().SingleAsync(r => r.Id == request.Id);
+        Assert.Equal(DataSubjectRequestStatus.Completed, answered.Status);
+        Assert.StartsWith("Paciente anonimizado em", answered.Outcome);
+
+        // The front desk no longer finds the patient, by name or by CPF.
+        Assert.DoesNotContain(patient.Id.ToString(), await receptionist.GetStringAsync($"/Patients?handler=Search&q={surname}"));
+        Assert.DoesNotContain(patient.Id.ToString(), await receptionist.GetStringAsync($"/Patients?handler=Search&q={cpf}"));
+
+        // A second anonymization is refused: the request is answered and the patient already anonymized.
+        var again = await PostAnonymizeAsync(manager, request.Id, confirm: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymization_waits_for_the_identity_of_the_data_subject_to_be_verified()
+    {
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var name = $"Otávio {PatientsArrange.UniqueSurname()}";
+        var patient = await app.CreatePatientAsync(name, PatientsArrange.NewCpf(), NewMobile(), "otavio@exemplo.test", "Rua Haddock Lobo");
+        var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.AnonymizationOrDeletion,
+            DateTime.UtcNow.AddHours(-4).ToString("yyyy-MM-ddTHH:mm"), identityVerified: false);
+
+        var page = FormPosting.Text(await manager.GetStringAsync(AnonymizePage(request.Id)));
+        Assert.Contains("Verifique a identidade do titular antes de anonimizar.", page);
+        var refused = await PostAnonymizeAsync(manager, request.Id, confirm: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(name, (await app.NewDbContext().Patients.AsNoTracking().SingleAsync(p => p.Id == patient.Id)).FullName);
+    }
+
+    [Fact]
+    public async Task Only_a_request_for_anonymization_can_anonymize()
+    {
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var name = $"Renata {PatientsArrange.UniqueSurname()}";
+        var patient = await app.CreatePatientAsync(name, PatientsArrange.NewCpf(), NewMobile(), "renata@exemplo.test", "Rua Oscar Freire");
+        var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.ConfirmationAndAccess,
+            DateTime.UtcNow.AddHours(-4).ToString("yyyy-MM-ddTHH:mm"));
+
+        var refused = await PostAnonymizeAsync(manager, request.Id, confirm: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Esta solicitação não é de anonimização.", FormPosting.Text(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(name, (await app.NewDbContext().Patients.AsNoTracking().SingleAsync(p => p.Id == patient.Id)).FullName);
+    }
+
+    [Fact]
+    public void Erase_leaves_no_identifying_field_of_the_patient_holding_a_former_value()
+    {
+        var patient = new Patient();
+        var identifying = typeof(Patient).GetProperties().Where(p => p.GetCustomAttribute<IdentifyingAttribute>() is not null).ToList();
+        Assert.Contains(identifying, p => p.Name == nameof(Patient.GuardianCpf)); // the attribute is read, not an empty list
+        foreach (var property in identifying) property.SetValue(patient, "valor antigo " + property.Name);
+        patient.NameTokens.Add(new NameToken { Token = "antigo" });
+
+        Anonymization.Erase(patient);
+
+        foreach (var property in identifying)
+        {
+            var value = (string?)property.GetValue(patient);
+            Assert.True(value is null || value == RecordRetention.AnonymizedMarker, $"{property.Name} still holds '{value}'");
+        }
+        Assert.Empty(patient.NameTokens);
+    }
+}

@@ -1,0 +1,372 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Tests.Infrastructure;
+
+namespace NeonPro.Web.Tests.Features.Compliance;
+
+/// <summary>What the Audit page shows a manager and whom it refuses.</summary>
+public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    internal sealed record RenderedRow(long Sequence, IElement Element)
+    {
+        /// <summary>A cell's visible text, whitespace folded.</summary>
+        public string Cell(string field) => Regex.Replace(Element.QuerySelector($"[data-field='{field}']")?.TextContent ?? "", @"\s+", " ").Trim();
+    }
+
+    internal static List<RenderedRow> Rows(IParentNode doc) =>
+        doc.QuerySelectorAll("#audit-entries tr[data-sequence]")
+            .Select(tr => new RenderedRow(long.Parse(tr.GetAttribute("data-sequence")!), tr))
+            .ToList();
+
+    private async Task<Guid> AddClosedDayAsync(string name)
+    {
+        await using var db = app.NewDbContext();
+        var day = new ClinicClosedDay { Date = new DateOnly(2150, 1, 1).AddDays(Random.Shared.Next(20000)), Name = name };
+        db.ClinicClosedDays.Add(day);
+        await db.SaveChangesAsync();
+        return day.Id;
+    }
+
+    private async Task<long> SequenceOfAsync(string entityType, string entityId)
+    {
+        await using var db = app.NewDbContext();
+        return await db.AuditEntries.Where(a => a.EntityType == entityType && a.EntityId == entityId).Select(a => a.Sequence).SingleAsync();
+    }
+
+    /// <summary>Explicit events, written through the app's AuditLog; a given time stands in for "when it happened".</summary>
+    private async Task<List<long>> AddEventsAsync(string entityType, params DateTime[] occurredAtUtc)
+    {
+        var rows = await app.WithScopeAsync(async sp =>
+        {
+            var audit = sp.GetRequiredService<AuditLog>();
+            var added = occurredAtUtc.Select((when, i) =>
+            {
+                var row = audit.Add(AuditAction.Export, entityType, $"evento-{i}", new { Arquivo = $"relatorio-{i}.xlsx" });
+                row.OccurredAtUtc = when;
+                return row;
+            }).ToList();
+            await sp.GetRequiredService<NeonPro.Web.Data.NeonProDbContext>().SaveChangesAsync();
+            return added;
+        });
+        return rows.Select(r => r.Sequence).ToList();
+    }
+
+    [Fact]
+    public async Task Receptionist_is_refused_the_audit_page_and_its_api()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+
+        var page = await client.GetAsync("/Compliance/Audit");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", PathOf(page));
+
+        using var htmx = new HttpRequestMessage(HttpMethod.Get, "/Compliance/Audit?handler=Entries");
+        htmx.Headers.Add("HX-Request", "true");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(htmx)).StatusCode);
+
+        var api = await client.GetAsync("/api/compliance/audit/verify");
+        Assert.NotEqual(HttpStatusCode.OK, api.StatusCode);
+        Assert.StartsWith("/Identity/Account/AccessDenied", PathOf(api));
+
+        static string? PathOf(HttpResponseMessage r) => r.Headers.Location is { IsAbsoluteUri: true } abs ? abs.PathAndQuery : r.Headers.Location?.OriginalString;
+    }
+
+    [Fact]
+    public async Task Manager_sees_the_trail_newest_first_with_who_what_and_the_change()
+    {
+        var (client, manager) = await app.SignedInClientAsync(Roles.Manager);
+        var dayId = await AddClosedDayAsync("Carnaval da clínica");
+        var sequence = await SequenceOfAsync(nameof(ClinicClosedDay), dayId.ToString());
+
+        var doc = await client.GetDocumentAsync("/Compliance/Audit");
+
+        Assert.Equal("Auditoria", doc.QuerySelector("h1")!.TextContent.Trim());
+        var rows = Rows(doc);
+        Assert.NotEmpty(rows);
+        Assert.Equal(rows.Select(r => r.Sequence).OrderDescending(), rows.Select(r => r.Sequence));
+        await using (var db = app.NewDbContext())
+            Assert.Equal(await db.AuditEntries.MaxAsync(a => a.Sequence), rows[0].Sequence);
+
+        var row = Assert.Single(rows, r => r.Sequence == sequence);
+        Assert.Equal("Inclusão", row.Cell("action"));
+        Assert.Equal(nameof(ClinicClosedDay), row.Cell("entity"));
+        Assert.Equal(dayId.ToString(), row.Cell("entity-id"));
+        Assert.StartsWith("Sistema", row.Cell("user"));
+        Assert.Contains("Name: Carnaval da clínica", row.Cell("changes"));
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}$", row.Cell("when"));
+
+        // The manager's own account was created by the test; its e-mail and name show only as hmac.
+        var staffRows = Rows(await client.GetDocumentAsync("/Compliance/Audit?entity=StaffUser&action=Insert"));
+        var staffInsert = Assert.Single(staffRows, r => r.Cell("entity-id") == manager.Id);
+        Assert.Contains("Email: hmac:", staffInsert.Cell("changes"));
+        Assert.Contains("FullName: hmac:", staffInsert.Cell("changes"));
+        Assert.DoesNotContain(manager.Email!, staffInsert.Element.InnerHtml, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(manager.FullName, staffInsert.Element.InnerHtml, StringComparison.OrdinalIgnoreCase);
+
+        // The filter lists name the staff (plus "Sistema") and the entity types present.
+        Assert.Contains(doc.QuerySelectorAll("#audit-user option"), o => o.TextContent.Trim() == "Sistema");
+        Assert.Contains(doc.QuerySelectorAll("#audit-user option"), o => o.GetAttribute("value") == manager.Id && o.TextContent.Trim() == manager.FullName);
+        var types = doc.QuerySelectorAll("#audit-entity option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Contains(nameof(ClinicClosedDay), types);
+        Assert.Contains(nameof(StaffUser), types);
+        Assert.Equal(types.Count, types.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_change_made_through_a_page_names_the_staff_member_and_role_and_the_user_filter_finds_it()
+    {
+        var (client, manager) = await app.SignedInClientAsync(Roles.Manager);
+        // A real write through another area's page, as the manager: closing the clinic for a day.
+        var date = new DateOnly(2099, 1, 1).AddDays(Random.Shared.Next(300));
+        var added = await client.PostFormAsync("/Catalog/ClosedDays", "/Catalog/ClosedDays?handler=Add",
+            [new("date", date.ToString("yyyy-MM-dd")), new("name", "Dedetização")], htmx: true);
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        await using var db = app.NewDbContext();
+        var dayId = await db.ClinicClosedDays.Where(d => d.Date == date).Select(d => d.Id).SingleAsync();
+        var sequence = await SequenceOfAsync(nameof(ClinicClosedDay), dayId.ToString());
+
+        var mine = Rows(await client.GetDocumentAsync("/Compliance/Audit?user=" + manager.Id));
+        var row = Assert.Single(mine, r => r.Sequence == sequence);
+        Assert.Equal(manager.FullName, row.Cell("user"));
+        Assert.Equal("Gerente", row.Cell("role"));
+        Assert.All(mine, r => Assert.Equal(manager.FullName, r.Cell("user")));
+
+        var system = Rows(await client.GetDocumentAsync("/Compliance/Audit?user=" + IndexModel.SystemActor));
+        Assert.NotEmpty(system);
+        Assert.All(system, r => Assert.StartsWith("Sistema", r.Cell("user")));
+        Assert.DoesNotContain(system, r => r.Sequence == sequence);
+    }
+
+    [Fact]
+    public async Task Verify_refuses_a_post_without_the_antiforgery_token_and_works_without_javascript()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var forged = await client.PostAsync("/Compliance/Audit?handler=Verify", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+
+        long count;
+        await using (var db = app.NewDbContext()) count = await db.AuditEntries.LongCountAsync();
+        var response = await client.PostFormAsync("/Compliance/Audit", "/Compliance/Audit?handler=Verify", []);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var doc = FormPosting.Parse(await response.Content.ReadAsStringAsync());
+        Assert.NotNull(doc.QuerySelector("nav.navbar")); // a plain form post gets the whole page back
+        Assert.Equal($"Cadeia íntegra: {count} registros verificados.", doc.QuerySelector("#audit-verification")!.TextContent.Trim());
+        Assert.NotEmpty(Rows(doc));
+    }
+
+    [Fact]
+    public async Task Filtering_by_entity_type_shows_only_rows_of_that_type()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var dayId = await AddClosedDayAsync("Recesso de inverno");
+        var daySequence = await SequenceOfAsync(nameof(ClinicClosedDay), dayId.ToString());
+
+        var days = Rows(await client.GetDocumentAsync("/Compliance/Audit?entity=ClinicClosedDay"));
+        Assert.Contains(days, r => r.Sequence == daySequence);
+        Assert.All(days, r => Assert.Equal(nameof(ClinicClosedDay), r.Cell("entity")));
+
+        // The same filter through htmx: only the fragment comes back, and the address bar gets the page's own URL.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Compliance/Audit?handler=Entries&entity=StaffUser&action=Insert");
+        request.Headers.Add("HX-Request", "true");
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/Compliance/Audit?entity=StaffUser&action=Insert", response.Headers.GetValues("HX-Push-Url").Single());
+        var fragment = FormPosting.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Null(fragment.QuerySelector("nav.navbar"));
+        Assert.NotNull(fragment.QuerySelector("#audit-entries"));
+        var staff = Rows(fragment);
+        Assert.NotEmpty(staff);
+        Assert.All(staff, r => Assert.Equal((nameof(StaffUser), "Inclusão"), (r.Cell("entity"), r.Cell("action"))));
+        Assert.DoesNotContain(staff, r => r.Sequence == daySequence);
+    }
+
+    [Fact]
+    public async Task Filtering_by_dates_uses_whole_days_of_the_clinic_calendar()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        // São Paulo is UTC-3: the clinic's 10 March starts at 03:00 UTC and its 11 March ends at 02:59:59 UTC on the 12th.
+        var sequences = await AddEventsAsync("RelatorioPeriodo",
+            new DateTime(2024, 3, 10, 2, 30, 0, DateTimeKind.Utc),   // 9 March, 23:30 in the clinic: out
+            new DateTime(2024, 3, 10, 3, 0, 0, DateTimeKind.Utc),    // 10 March, 00:00: in
+            new DateTime(2024, 3, 12, 2, 59, 59, DateTimeKind.Utc),  // 11 March, 23:59:59: in
+            new DateTime(2024, 3, 12, 3, 0, 0, DateTimeKind.Utc));   // 12 March, 00:00: out
+
+        var rows = Rows(await client.GetDocumentAsync("/Compliance/Audit?from=2024-03-10&to=2024-03-11"));
+
+        Assert.Equal([sequences[2], sequences[1]], rows.Select(r => r.Sequence));
+        Assert.Equal(["11/03/2024 23:59:59", "10/03/2024 00:00:00"], rows.Select(r => r.Cell("when")));
+        Assert.All(rows, r => Assert.Equal("Exportação", r.Cell("action")));
+
+        // Only a start: everything from that day on, which includes the 12th but not the 9th.
+        var from = Rows(await client.GetDocumentAsync("/Compliance/Audit?entity=RelatorioPeriodo&from=2024-03-10"));
+        Assert.Equal([sequences[3], sequences[2], sequences[1]], from.Select(r => r.Sequence));
+        // The form shows the filter it applied.
+        var doc = await client.GetDocumentAsync("/Compliance/Audit?from=2024-03-10&to=2024-03-11");
+        Assert.Equal("2024-03-10", doc.QuerySelector("#audit-from")!.GetAttribute("value"));
+        Assert.Equal("2024-03-11", doc.QuerySelector("#audit-to")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task The_trail_is_paged_fifty_at_a_time_with_previous_and_next()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var sequences = await AddEventsAsync("PaginaProva", Enumerable.Range(0, 120).Select(i => DateTime.UtcNow.AddSeconds(-i)).ToArray());
+        var newestFirst = sequences.OrderDescending().ToList();
+
+        var first = await client.GetDocumentAsync("/Compliance/Audit?entity=PaginaProva");
+        Assert.Equal(newestFirst.Take(50), Rows(first).Select(r => r.Sequence));
+        Assert.Null(Link(first, "Anterior"));
+
+        var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
+        Assert.Equal(newestFirst.Skip(50).Take(50), Rows(second).Select(r => r.Sequence));
+
+        var third = await client.GetDocumentAsync(Link(second, "Próxima")!);
+        Assert.Equal(newestFirst.Skip(100), Rows(third).Select(r => r.Sequence));
+        Assert.Null(Link(third, "Próxima"));
+
+        var back = await client.GetDocumentAsync(Link(third, "Anterior")!);
+        Assert.Equal(newestFirst.Skip(50).Take(50), Rows(back).Select(r => r.Sequence));
+        var top = await client.GetDocumentAsync(Link(back, "Anterior")!);
+        Assert.Equal(newestFirst.Take(50), Rows(top).Select(r => r.Sequence));
+
+        // The htmx link asks for the fragment with the same filter and cursor.
+        var hx = first.QuerySelectorAll("#audit-entries a.page-link").Single(a => a.TextContent.Trim() == "Próxima").GetAttribute("hx-get")!;
+        Assert.Contains("handler=Entries", hx);
+        Assert.Contains("entity=PaginaProva", hx);
+        Assert.Contains($"before={newestFirst[49]}", hx);
+
+        static string? Link(IHtmlDocument doc, string text) =>
+            doc.QuerySelectorAll("#audit-entries a.page-link").FirstOrDefault(a => a.TextContent.Trim() == text)?.GetAttribute("href");
+    }
+}
+
+/// <summary>
+/// THE acceptance test of the audit trail: an edit made behind the app's back, straight in the database file, is
+/// named by the page's verify action. Its own class, so its own database: the chain stays broken afterwards.
+/// </summary>
+public sealed class AuditTamperingTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    internal static async Task<string> VerifyThroughThePageAsync(HttpClient client)
+    {
+        var response = await client.PostFormAsync("/Compliance/Audit", "/Compliance/Audit?handler=Verify", [], htmx: true);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(FormPosting.Parse(html).QuerySelector("#audit-verification"));
+        return FormPosting.Text(html);
+    }
+
+    internal static async Task<JsonElement> VerifyThroughTheApiAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/compliance/audit/verify");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<int> ExecuteRawAsync(string sql, long sequence) => ExecuteRawAsync(app, sql, sequence);
+
+    internal static async Task<int> ExecuteRawAsync(NeonProFactory app, string sql, long sequence)
+    {
+        // A separate connection, as someone with the database file and a SQLite shell would have.
+        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$sequence", sequence);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> AuditCountAsync()
+    {
+        await using var db = app.NewDbContext();
+        return await db.AuditEntries.LongCountAsync();
+    }
+
+    [Fact]
+    public async Task An_audit_row_edited_in_the_database_is_named_by_the_verify_action()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        long target;
+        await using (var db = app.NewDbContext())
+        {
+            db.ClinicClosedDays.Add(new ClinicClosedDay { Date = new DateOnly(2031, 2, 24), Name = "Carnaval" });
+            await db.SaveChangesAsync();
+            var natal = new ClinicClosedDay { Date = new DateOnly(2031, 12, 25), Name = "Natal" };
+            db.ClinicClosedDays.Add(natal);
+            await db.SaveChangesAsync();
+            natal.Name = "Natal (fechado)";
+            await db.SaveChangesAsync();
+            target = await db.AuditEntries.Where(a => a.EntityType == nameof(ClinicClosedDay) && a.Action == AuditAction.Insert && a.NewValues!.Contains("Carnaval"))
+                .Select(a => a.Sequence).SingleAsync();
+        }
+
+        // Before any edit: intact, every row checked.
+        var count = await AuditCountAsync();
+        Assert.True(count > target, "the edited row must not be the last one");
+        Assert.Equal($"Cadeia íntegra: {count} registros verificados.", await VerifyThroughThePageAsync(client));
+        var intact = await VerifyThroughTheApiAsync(client);
+        Assert.True(intact.GetProperty("intact").GetBoolean());
+        Assert.Equal(count, intact.GetProperty("rowsChecked").GetInt64());
+        Assert.Equal(JsonValueKind.Null, intact.GetProperty("brokenSequence").ValueKind);
+
+        // Someone changes what the row says happened.
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET NewValues = replace(NewValues, 'Carnaval', 'Quarta de cinzas') WHERE Sequence = $sequence", target));
+
+        var verdict = await VerifyThroughThePageAsync(client);
+        Assert.Equal($"Cadeia violada no registro nº {target}: conteúdo alterado.", verdict);
+        var api = await VerifyThroughTheApiAsync(client);
+        Assert.False(api.GetProperty("intact").GetBoolean());
+        Assert.Equal(target, api.GetProperty("brokenSequence").GetInt64());
+        Assert.Equal("ContentChanged", api.GetProperty("reason").GetString());
+
+        // The page still shows the trail, tampered row included, so the manager can look at it.
+        var page = await client.GetDocumentAsync("/Compliance/Audit?entity=ClinicClosedDay");
+        Assert.Contains(AuditTests.Rows(page), r => r.Sequence == target && r.Cell("changes").Contains("Quarta de cinzas"));
+
+        // Who did it is part of the sealed content too.
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET NewValues = replace(NewValues, 'Quarta de cinzas', 'Carnaval') WHERE Sequence = $sequence", target));
+        Assert.StartsWith("Cadeia íntegra:", await VerifyThroughThePageAsync(client));
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET UserName = 'outra.pessoa' WHERE Sequence = $sequence", target));
+        Assert.Equal($"Cadeia violada no registro nº {target}: conteúdo alterado.", await VerifyThroughThePageAsync(client));
+        Assert.Equal(target, (await VerifyThroughTheApiAsync(client)).GetProperty("brokenSequence").GetInt64());
+    }
+
+}
+
+/// <summary>Removing a row behind the app's back is named too (own database, like the test above).</summary>
+public sealed class AuditRowDeletionTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    [Fact]
+    public async Task A_deleted_audit_row_is_named_at_the_row_after_the_gap()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        await using (var db = app.NewDbContext())
+        {
+            db.ClinicClosedDays.Add(new ClinicClosedDay { Date = new DateOnly(2032, 4, 21), Name = "Tiradentes" });
+            await db.SaveChangesAsync();
+            db.ClinicClosedDays.Add(new ClinicClosedDay { Date = new DateOnly(2032, 9, 7), Name = "Independência" });
+            await db.SaveChangesAsync();
+        }
+        long victim;
+        await using (var db = app.NewDbContext())
+            victim = await db.AuditEntries.Where(a => a.EntityType == nameof(ClinicClosedDay) && a.NewValues!.Contains("Tiradentes")).Select(a => a.Sequence).SingleAsync();
+
+        Assert.True((await AuditTamperingTests.VerifyThroughTheApiAsync(client)).GetProperty("intact").GetBoolean());
+        Assert.Equal(1, await AuditTamperingTests.ExecuteRawAsync(app, "DELETE FROM AuditEntries WHERE Sequence = $sequence", victim));
+
+        Assert.Equal($"Cadeia violada no registro nº {victim + 1}: registros ausentes antes deste.", await AuditTamperingTests.VerifyThroughThePageAsync(client));
+        var api = await AuditTamperingTests.VerifyThroughTheApiAsync(client);
+        Assert.Equal(victim + 1, api.GetProperty("brokenSequence").GetInt64());
+        Assert.Equal("MissingRows", api.GetProperty("reason").GetString());
+    }
+}

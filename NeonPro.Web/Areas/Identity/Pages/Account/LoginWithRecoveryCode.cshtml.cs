@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Localization;
+
+namespace NeonPro.Web.Areas.Identity.Pages.Account;
+
+/// <summary>The second step of sign-in with a one-time recovery code, for when the authenticator app is lost.</summary>
+[AllowAnonymous]
+[EnableRateLimiting(AuthSetup.SignInRateLimit)]
+public class LoginWithRecoveryCodeModel(
+    SignInManager<StaffUser> signIn,
+    UserManager<StaffUser> users,
+    AuditLog audit,
+    NeonProDbContext db,
+    IStringLocalizer<SharedResource> T) : PageModel
+{
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public string ReturnUrl { get; private set; } = "/";
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Informe o código de recuperação.")]
+        [Display(Name = "Código de recuperação")]
+        public string RecoveryCode { get; set; } = "";
+    }
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
+        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
+    {
+        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
+        if (!ModelState.IsValid) return Refused();
+
+        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", ""));
+        if (result.Succeeded)
+        {
+            Response.SetCultureCookie(user.PreferredCulture);
+            await SignInAudit.SucceededAsync(audit, users, user, SignInAudit.ByRecoveryCode);
+            await db.SaveChangesAsync();
+            return LocalRedirect(ReturnUrl);
+        }
+        if (result.IsLockedOut)
+        {
+            SignInAudit.Refused(audit, AuditAction.SignInLockedOut, user, SignInAudit.ByRecoveryCode, "locked-out");
+            await db.SaveChangesAsync();
+            return RedirectToPage("./Lockout");
+        }
+        if (result.IsNotAllowed)
+        {
+            SignInAudit.Refused(audit, AuditAction.SignInFailed, user, SignInAudit.ByRecoveryCode, "disabled");
+            await db.SaveChangesAsync();
+            return Refused(LoginModel.AccountDisabled);
+        }
+        SignInAudit.Refused(audit, AuditAction.SignInFailed, user, SignInAudit.ByRecoveryCode, "wrong-code");
+        await db.SaveChangesAsync();
+        return Refused("Código de recuperação inválido.");
+    }
+
+    private PageResult Refused(string? message = null)
+    {
+        if (message is not null) ModelState.AddModelError(string.Empty, T[message]);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+}

@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Htmx;
+using NeonPro.Web.Infrastructure.Time;
+
+namespace NeonPro.Web.Features.Patients;
+
+/// <summary>
+/// The consent register of one patient (LGPD Art. 7, 8, 11): status per purpose, recording a consent against the
+/// term version in force, withdrawing one with its reason, and the full history. The chart loads it as a tab.
+/// </summary>
+public class ConsentsModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : PageModel
+{
+    public const string TabPartial = "_ConsentsTab";
+    public const string TermPartial = "_ConsentTerm";
+    public const string ChangedEvent = "consents-changed";
+    public const int ReasonMaxLength = 500;
+
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public string PatientName { get; private set; } = "";
+    public bool IsAnonymized { get; private set; }
+    public IReadOnlyList<PurposeStatus> Statuses { get; private set; } = [];
+    public IReadOnlyList<PatientConsent> History { get; private set; } = [];
+    public IReadOnlyDictionary<ConsentPurpose, ConsentTerm> TermsInForce { get; private set; } = new Dictionary<ConsentPurpose, ConsentTerm>();
+    public bool CanExport { get; private set; }
+
+    /// <summary>The record form is open (after "Registrar consentimento" or a refused post).</summary>
+    public bool ShowRecordForm { get; private set; }
+    public RecordInput Record { get; private set; } = new();
+    /// <summary>The consent whose withdrawal form is open.</summary>
+    public Guid? WithdrawingId { get; private set; }
+    public string? WithdrawalReason { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public sealed class RecordInput
+    {
+        public ConsentPurpose? Purpose { get; set; }
+        public ConsentMethod? Method { get; set; }
+        /// <summary>The term the form showed: a newer version in force by the time of the post is not silently agreed to.</summary>
+        public Guid? TermId { get; set; }
+        public bool Agreed { get; set; }
+    }
+
+    public ConsentTerm? SelectedTerm => Record.Purpose is { } p && TermsInForce.TryGetValue(p, out var t) ? t : null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? Page() : Missing();
+
+    /// <summary>What the chart's consent tab loads (hx-get ...&amp;handler=Tab): always the fragment.</summary>
+    public async Task<IActionResult> OnGetTabAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? Partial(TabPartial, this) : Missing();
+
+    public async Task<IActionResult> OnGetRecordFormAsync(ConsentPurpose? purpose, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Missing();
+        ShowRecordForm = !IsAnonymized;
+        Record.Purpose = purpose ?? ConsentPurpose.HealthCare;
+        return this.PageOrPartial(TabPartial);
+    }
+
+    /// <summary>The term text and agreement checkbox for the purpose picked in the record form.</summary>
+    public async Task<IActionResult> OnGetTermAsync([FromQuery(Name = "Record.Purpose")] ConsentPurpose? purpose, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Missing();
+        Record.Purpose = purpose;
+        return Partial(TermPartial, this);
+    }
+
+    public async Task<IActionResult> OnGetWithdrawFormAsync(Guid consentId, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Missing();
+        if (History.Any(c => c.Id == consentId && c.WithdrawnAtUtc is null)) WithdrawingId = consentId;
+        return this.PageOrPartial(TabPartial);
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync([FromForm(Name = "Record")] RecordInput input, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Missing();
+        Record = input;
+        ShowRecordForm = true;
+        var now = clock.UtcNow;
+
+        if (IsAnonymized) Errors["Record"] = T["Paciente anonimizado: não é possível registrar consentimentos."];
+        if (input.Purpose is null) Errors["Purpose"] = T["Escolha a finalidade."];
+        if (input.Method is null) Errors["Method"] = T["Escolha a forma do consentimento."];
+        var term = SelectedTerm;
+        if (input.Purpose is not null && term is null) Errors["Purpose"] = T["Não há termo em vigor para esta finalidade."];
+        else if (term is not null && input.TermId is { } shown && shown != term.Id)
+            Errors["Agreed"] = T["O termo foi atualizado para a versão {0}: leia a nova versão com o paciente.", term.Version];
+        else if (!input.Agreed) Errors["Agreed"] = T["Confirme que o paciente leu e concordou com o termo."];
+
+        var current = input.Purpose is { } purpose ? Statuses.Single(s => s.Purpose == purpose).Current : null;
+        if (Errors.Count == 0 && current is not null && current.TermId == term!.Id)
+            Errors["Purpose"] = T["Já existe consentimento vigente para esta finalidade (termo versão {0}).", term.Version];
+        if (Errors.Count > 0) return this.InvalidForm(TabPartial);
+
+        var (userId, userName) = Actor();
+        if (current is not null)
+        {
+            // Agreeing to a newer version of the term replaces the consent to the older one; both stay on record.
+            var previous = await db.PatientConsents.FirstAsync(c => c.Id == current.Id, ct);
+            previous.WithdrawnAtUtc = now;
+            previous.WithdrawnByUserId = userId;
+            previous.WithdrawnByName = userName;
+            previous.WithdrawalReason = T["Substituído pelo consentimento ao termo versão {0}.", term!.Version];
+        }
+        db.PatientConsents.Add(new PatientConsent
+        {
+            PatientId = Id,
+            Purpose = input.Purpose!.Value,
+            TermId = term!.Id,
+            GrantedAtUtc = now,
+            RecordedByUserId = userId,
+            RecordedByName = userName,
+            Method = input.Method!.Value,
+        });
+        await db.SaveChangesAsync(ct);
+
+        Response.HxTrigger(ChangedEvent);
+        Response.HxToast(T["Consentimento registrado: {0}.", T[ConsentNames.Of(input.Purpose.Value)]]);
+        Record = new();
+        ShowRecordForm = false;
+        await LoadAsync(ct);
+        return this.PageOrPartial(TabPartial);
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid consentId, string? reason, CancellationToken ct)
+    {
+        if (!await LoadAsync(ct)) return Missing();
+        WithdrawingId = consentId;
+        WithdrawalReason = reason;
+        var trimmed = reason?.Trim() ?? "";
+
+        var consent = await db.PatientConsents.FirstOrDefaultAsync(c => c.Id == consentId && c.PatientId == Id, ct);
+        if (consent is null) return NotFound();
+        if (consent.WithdrawnAtUtc is not null) Errors["Reason"] = T["Este consentimento já foi retirado."];
+        else if (trimmed.Length == 0) Errors["Reason"] = T["Informe o motivo da retirada."];
+        else if (trimmed.Length > ReasonMaxLength) Errors["Reason"] = T["{0}: no máximo {1} caracteres.", T["Motivo da retirada"], ReasonMaxLength];
+        if (Errors.Count > 0) return this.InvalidForm(TabPartial);
+
+        var (userId, userName) = Actor();
+        consent.WithdrawnAtUtc = clock.UtcNow;
+        consent.WithdrawnByUserId = userId;
+        consent.WithdrawnByName = userName;
+        consent.WithdrawalReason = trimmed;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone withdrew (or replaced) it a moment ago: show what stands now instead of overwriting theirs.
+            db.ChangeTracker.Clear();
+            await LoadAsync(ct);
+            Errors["Reason"] = T["Este consentimento foi alterado por outra pessoa; veja a situação atual."];
+            return this.InvalidForm(TabPartial);
+        }
+
+        Response.HxTrigger(ChangedEvent);
+        Response.HxToast(T["Consentimento retirado: {0}.", T[ConsentNames.Of(consent.Purpose)]]);
+        WithdrawingId = null;
+        WithdrawalReason = null;
+        await LoadAsync(ct);
+        return this.PageOrPartial(TabPartial);
+    }
+
+    private (string? UserId, string? Name) Actor() =>
+        (User.FindFirstValue(ClaimTypes.NameIdentifier),
+         User.FindFirstValue(StaffClaimsFactory.FullNameClaim) ?? User.Identity?.Name);
+
+    // Not on file, or a blocked record this role may not open (PatientAccess): nothing of it is shown either way.
+    private IActionResult Missing() => _forbidden ? Forbid() : NotFound();
+    private bool _forbidden;
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var patient = await db.Patients.AsNoTracking().Where(p => p.Id == Id)
+            .Select(p => new { p.FullName, p.SocialName, p.AnonymizedAtUtc, p.RecordBlocked }).FirstOrDefaultAsync(ct);
+        if (patient is null) return false;
+        if (!PatientAccess.MayOpen(User, patient.RecordBlocked))
+        {
+            _forbidden = true;
+            return false;
+        }
+        PatientName = string.IsNullOrWhiteSpace(patient.SocialName) ? patient.FullName : patient.SocialName;
+        IsAnonymized = patient.AnonymizedAtUtc is not null;
+
+        History = await db.PatientConsents.AsNoTracking().Include(c => c.Term).Where(c => c.PatientId == Id).ToListAsync(ct);
+        History = History.OrderByDescending(c => c.GrantedAtUtc).ToList();
+        Statuses = ConsentStatus.Summarize(History, clock.UtcNow);
+        TermsInForce = await ConsentTermCatalog.InForceAsync(db, DateOnly.FromDateTime(clock.Now), ct);
+        CanExport = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
+        return true;
+    }
+}
