@@ -96,7 +96,8 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
                         {
                             roomId = candidates.Select(r => (Guid?)r.Id).FirstOrDefault(id =>
                                 !roomBusy.TryGetValue(id!.Value, out var busy) || busy.All(b => !TimeOverlap.Overlaps(b.Item1, b.Item2, startUtc, endUtc)));
-                            if (roomId is null) { cursor = cursor.AddMinutes(15); continue; }
+                            // Only a treatment that needs equipment must have a room; others go without when all are taken.
+                            if (roomId is null && treatment.RequiredEquipment.Count > 0) { cursor = cursor.AddMinutes(15); continue; }
                         }
                         else if (treatment.RequiredEquipment.Count > 0) { cursor = cursor.AddMinutes(15); continue; }
 
