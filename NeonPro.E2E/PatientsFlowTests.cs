@@ -40,6 +40,9 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
     private static ILocator SearchBox(IPage page) =>
         Navigation(page).GetByRole(AriaRole.Combobox, new() { Name = "Buscar paciente", Exact = true });
 
+    private static ILocator SearchResults(IPage page) =>
+        Navigation(page).GetByRole(AriaRole.Listbox, new() { Name = "Pacientes encontrados", Exact = true }).GetByRole(AriaRole.Option);
+
     private static async Task FillRegistryAsync(IPage page, string fullName, string cpf)
     {
         await page.GetByLabel("Nome completo", new() { Exact = true }).FillAsync(fullName);
@@ -89,9 +92,9 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
         // Find the first by an unaccented fragment of the name, choose it with the keyboard.
         var search = SearchBox(page);
         await search.FillAsync($"conceicao {word[..4].ToLowerInvariant()}");
-        var option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = fullName });
+        var option = SearchResults(page).Filter(new() { HasText = fullName });
         await Expect(option).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await Expect(SearchResults(page)).ToHaveCountAsync(1);
         await AppServer.ScreenshotAsync(page, "patients-3-search-by-name");
         await search.PressAsync("ArrowDown");
         await Expect(option).ToHaveAttributeAsync("aria-selected", "true");
@@ -100,7 +103,7 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
 
         // And by the first digits of the CPF.
         await SearchBox(page).FillAsync(cpf[..7]);
-        option = page.GetByRole(AriaRole.Option).Filter(new() { HasText = fullName });
+        option = SearchResults(page).Filter(new() { HasText = fullName });
         await Expect(option).ToBeVisibleAsync();
         await Expect(option).ToContainTextAsync(Cpf.Masked(cpf));
         await AppServer.ScreenshotAsync(page, "patients-4-search-by-cpf");
@@ -135,5 +138,13 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
         await page.GotoAsync(chartUrl);
         await Expect(page.GetByTestId("chart-alerts")).ToContainTextAsync(alert);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = fullName, Level = 1 })).ToBeVisibleAsync();
+
+        // The anamnese saves in place and its allergy reaches the header too.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Anamnese", Exact = true }).ClickAsync();
+        await page.GetByLabel("Alergias", new() { Exact = true }).FillAsync("Dipirona");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salvar anamnese", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[data-health-item=Allergies]").GetByTestId("confirmed-at")).ToHaveTextAsync($"confirmado em {today}");
+        await Expect(page.GetByTestId("chart-alerts")).ToContainTextAsync("Alergias: Dipirona");
+        await AppServer.ScreenshotAsync(page, "patients-7-anamnese");
     });
 }

@@ -5,7 +5,7 @@
 # Reports, per run, median and p95 of the server time (the Server-Timing header of the search endpoint: query and
 # rendering, measured inside the app) and of curl's time_total on loopback, and how many queries found someone.
 # Target (issue 3): p95 < 50 ms.
-# Usage: bench/patient-search.sh [runs, default 3]
+# Usage: bench/patient-search.sh [runs, default 3]   (BENCH_SKIP_BUILD=1 reuses the last published build)
 BENCH_PORT=${BENCH_PORT:-5392}
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}
@@ -29,7 +29,7 @@ bench_stop() {
 }
 trap bench_stop EXIT
 
-bench_build
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || bench_build
 bench_seed_large
 ADMIN=bench-admin@neonpro.local
 PASSWORD="bench $(date +%s) long enough password"
@@ -83,6 +83,12 @@ search() { # query -> "server_ms total_s options"
   rm -f "$headers"
   echo "${server:-NaN} $total $options"
 }
+
+# A data folder seeded before patients had demo data would measure an empty table.
+if [ "$(search silva | cut -d' ' -f3)" = "0" ]; then
+  echo "the seeded data has no demo patients: delete $BENCH_DATA and run again" >&2
+  exit 1
+fi
 
 # Warm-up: the first requests compile the query and the view.
 for q in "${QUERIES[@]:0:20}"; do search "$q" >/dev/null; done

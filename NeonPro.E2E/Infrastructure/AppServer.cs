@@ -29,6 +29,7 @@ public sealed class AppServer : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private string? _adminState;
+    private Task<DemoClinic>? _demoClinic;
 
     /// <summary>Random per run, so a leaked database or screenshot never carries a usable password.</summary>
     public string AdminPassword { get; } = "E2e-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
@@ -145,6 +146,13 @@ public sealed class AppServer : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
         return path;
     }
+
+    /// <summary>
+    /// The demo clinic (seed-demo's professionals, catalog, patients, appointments and demo accounts), seeded on first
+    /// use and shared by every test after it: seeding is idempotent but prints the accounts' passwords only once.
+    /// Tests that need an empty clinic make their own data through the screens instead.
+    /// </summary>
+    public Task<DemoClinic> DemoClinicAsync() => LazyInitializer.EnsureInitialized(ref _demoClinic, () => DemoClinic.SeedAsync(this));
 
     /// <summary>Runs a command-line verb of the app (create-admin, seed-demo) against this server's database.</summary>
     public async Task<(int ExitCode, string Output)> RunVerbAsync(params string[] verbAndOptions)

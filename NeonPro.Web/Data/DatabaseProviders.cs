@@ -109,7 +109,9 @@ public static class DatabaseProviders
     /// <summary>Per-connection SQLite settings that the connection string cannot carry.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;";
+        // secure_delete: deleted and overwritten content is zeroed in the file, so an anonymized patient's former
+        // name or CPF cannot be read back from free pages of a copy of the database (LGPD Art. 18 IV).
+        private const string Pragmas = "PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

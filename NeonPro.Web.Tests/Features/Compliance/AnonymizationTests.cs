@@ -135,6 +135,15 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
             }
             Assert.Empty(found);
         }
+        // Nor in the file's bytes: deleted and overwritten rows leave no readable copy in free pages (secure_delete).
+        var leftovers = new List<string>();
+        foreach (var file in Directory.GetFiles(app.DataFolder, "neonpro.db*"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var value in former.SelectMany(v => new[] { v, v.ToLowerInvariant() }).Distinct())
+                if (bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)) >= 0) leftovers.Add($"{Path.GetFileName(file)} holds '{value}'");
+        }
+        Assert.Empty(leftovers);
 
         // The clinical record is retained, blocked, for 20 years from its last entry.
         await using var after = app.NewDbContext();
@@ -163,6 +172,12 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         // The front desk no longer finds the patient, by name or by CPF.
         Assert.DoesNotContain(patient.Id.ToString(), await receptionist.GetStringAsync($"/Patients?handler=Search&q={surname}"));
         Assert.DoesNotContain(patient.Id.ToString(), await receptionist.GetStringAsync($"/Patients?handler=Search&q={cpf}"));
+
+        // The blocked record is closed to the front desk, consents included; a manager still reads them.
+        var blocked = await receptionist.GetAsync($"/Patients/Consents?id={patient.Id}&handler=Tab");
+        Assert.Equal(HttpStatusCode.Redirect, blocked.StatusCode);
+        Assert.Contains("AccessDenied", blocked.Headers.Location!.OriginalString);
+        Assert.Contains("Paciente anonimizado", FormPosting.Text(await manager.GetStringAsync($"/Patients/Consents?id={patient.Id}&handler=Tab")));
 
         // A second anonymization is refused: the request is answered and the patient already anonymized.
         var again = await PostAnonymizeAsync(manager, request.Id, confirm: true);

@@ -45,7 +45,9 @@ public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactor
     }
 
     /// <summary>Explicit events, written through the app's AuditLog; a given time stands in for "when it happened".</summary>
-    private async Task<List<long>> AddEventsAsync(string entityType, params DateTime[] occurredAtUtc)
+    private Task<List<long>> AddEventsAsync(string entityType, params DateTime[] occurredAtUtc) => AddEventsAsync(app, entityType, occurredAtUtc);
+
+    internal static async Task<List<long>> AddEventsAsync(NeonProFactory app, string entityType, params DateTime[] occurredAtUtc)
     {
         var rows = await app.WithScopeAsync(async sp =>
         {
@@ -216,39 +218,6 @@ public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactor
         Assert.Equal("2024-03-10", doc.QuerySelector("#audit-from")!.GetAttribute("value"));
         Assert.Equal("2024-03-11", doc.QuerySelector("#audit-to")!.GetAttribute("value"));
     }
-
-    [Fact]
-    public async Task The_trail_is_paged_fifty_at_a_time_with_previous_and_next()
-    {
-        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
-        var sequences = await AddEventsAsync("PaginaProva", Enumerable.Range(0, 120).Select(i => DateTime.UtcNow.AddSeconds(-i)).ToArray());
-        var newestFirst = sequences.OrderDescending().ToList();
-
-        var first = await client.GetDocumentAsync("/Compliance/Audit?entity=PaginaProva");
-        Assert.Equal(newestFirst.Take(50), Rows(first).Select(r => r.Sequence));
-        Assert.Null(Link(first, "Anterior"));
-
-        var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
-        Assert.Equal(newestFirst.Skip(50).Take(50), Rows(second).Select(r => r.Sequence));
-
-        var third = await client.GetDocumentAsync(Link(second, "Próxima")!);
-        Assert.Equal(newestFirst.Skip(100), Rows(third).Select(r => r.Sequence));
-        Assert.Null(Link(third, "Próxima"));
-
-        var back = await client.GetDocumentAsync(Link(third, "Anterior")!);
-        Assert.Equal(newestFirst.Skip(50).Take(50), Rows(back).Select(r => r.Sequence));
-        var top = await client.GetDocumentAsync(Link(back, "Anterior")!);
-        Assert.Equal(newestFirst.Take(50), Rows(top).Select(r => r.Sequence));
-
-        // The htmx link asks for the fragment with the same filter and cursor.
-        var hx = first.QuerySelectorAll("#audit-entries a.page-link").Single(a => a.TextContent.Trim() == "Próxima").GetAttribute("hx-get")!;
-        Assert.Contains("handler=Entries", hx);
-        Assert.Contains("entity=PaginaProva", hx);
-        Assert.Contains($"before={newestFirst[49]}", hx);
-
-        static string? Link(IHtmlDocument doc, string text) =>
-            doc.QuerySelectorAll("#audit-entries a.page-link").FirstOrDefault(a => a.TextContent.Trim() == text)?.GetAttribute("href");
-    }
 }
 
 /// <summary>
@@ -368,5 +337,97 @@ public sealed class AuditRowDeletionTests(NeonProFactory app) : IClassFixture<Ne
         var api = await AuditTamperingTests.VerifyThroughTheApiAsync(client);
         Assert.Equal(victim + 1, api.GetProperty("brokenSequence").GetInt64());
         Assert.Equal("MissingRows", api.GetProperty("reason").GetString());
+    }
+}
+
+/// <summary>Paging newest first, on a trail long enough that the page must pick how to find the next rows. Own database.</summary>
+public sealed class AuditPagingTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    private Task<List<long>> AddEventsAsync(string entityType, params DateTime[] occurredAtUtc) => AuditTests.AddEventsAsync(app, entityType, occurredAtUtc);
+
+    private static List<long> Sequences(IHtmlDocument doc) => AuditTests.Rows(doc).Select(r => r.Sequence).ToList();
+
+    private static string? Link(IHtmlDocument doc, string text) =>
+        doc.QuerySelectorAll("#audit-entries a.page-link").FirstOrDefault(a => a.TextContent.Trim() == text)?.GetAttribute("href");
+
+    private async Task<List<long>> NewestFirstAsync(Func<IQueryable<AuditEntry>, IQueryable<AuditEntry>> filter)
+    {
+        await using var db = app.NewDbContext();
+        return await filter(db.AuditEntries).OrderByDescending(a => a.Sequence).Select(a => a.Sequence).ToListAsync();
+    }
+
+    [Fact]
+    public async Task The_trail_is_paged_fifty_at_a_time_with_previous_and_next()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var sequences = await AddEventsAsync("PaginaProva", Enumerable.Range(0, 120).Select(i => DateTime.UtcNow.AddSeconds(-i)).ToArray());
+        var newestFirst = sequences.OrderDescending().ToList();
+
+        var first = await client.GetDocumentAsync("/Compliance/Audit?entity=PaginaProva");
+        Assert.Equal(newestFirst.Take(50), Sequences(first));
+        Assert.Null(Link(first, "Anterior"));
+
+        var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
+        Assert.Equal(newestFirst.Skip(50).Take(50), Sequences(second));
+
+        var third = await client.GetDocumentAsync(Link(second, "Próxima")!);
+        Assert.Equal(newestFirst.Skip(100), Sequences(third));
+        Assert.Null(Link(third, "Próxima"));
+
+        var back = await client.GetDocumentAsync(Link(third, "Anterior")!);
+        Assert.Equal(newestFirst.Skip(50).Take(50), Sequences(back));
+        var top = await client.GetDocumentAsync(Link(back, "Anterior")!);
+        Assert.Equal(newestFirst.Take(50), Sequences(top));
+
+        // The htmx link asks for the fragment with the same filter and cursor.
+        var hx = first.QuerySelectorAll("#audit-entries a.page-link").Single(a => a.TextContent.Trim() == "Próxima").GetAttribute("hx-get")!;
+        Assert.Contains("handler=Entries", hx);
+        Assert.Contains("entity=PaginaProva", hx);
+        Assert.Contains($"before={newestFirst[49]}", hx);
+    }
+
+    [Fact]
+    public async Task A_filter_matching_thousands_of_rows_pages_like_one_matching_a_few()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        // Two kinds interleaved, so the common one is found by walking the chain and skipping the other.
+        await app.WithScopeAsync(async sp =>
+        {
+            var audit = sp.GetRequiredService<AuditLog>();
+            for (var i = 0; i < 2 * (IndexModel.FewMatches + 100); i++)
+                audit.Add(i % 4 < 2 ? AuditAction.View : AuditAction.Export, i % 2 == 0 ? "LotePar" : "LoteImpar", i.ToString());
+            await sp.GetRequiredService<NeonPro.Web.Data.NeonProDbContext>().SaveChangesAsync();
+        });
+
+        var common = await NewestFirstAsync(q => q.Where(a => a.EntityType == "LotePar"));
+        Assert.True(common.Count > IndexModel.FewMatches);
+        var first = await client.GetDocumentAsync("/Compliance/Audit?entity=LotePar");
+        Assert.Equal(common.Take(50), Sequences(first));
+        var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
+        Assert.Equal(common.Skip(50).Take(50), Sequences(second));
+        var back = await client.GetDocumentAsync(Link(second, "Anterior")!);
+        Assert.Equal(common.Take(50), Sequences(back));
+
+        var fewer = await NewestFirstAsync(q => q.Where(a => a.EntityType == "LotePar" && a.Action == AuditAction.View));
+        Assert.True(fewer.Count < IndexModel.FewMatches);
+        var few = await client.GetDocumentAsync("/Compliance/Audit?entity=LotePar&action=View");
+        Assert.Equal(fewer.Take(50), Sequences(few));
+        Assert.Equal(fewer.Skip(50).Take(50), Sequences(await client.GetDocumentAsync(Link(few, "Próxima")!)));
+    }
+
+    [Fact]
+    public async Task An_old_period_with_many_rows_is_found_below_a_long_stretch_of_newer_ones()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var old = await AddEventsAsync("Arquivo2019",
+            Enumerable.Range(0, IndexModel.FewMatches + 100).Select(i => new DateTime(2019, 6, 1, 12, 0, 0, DateTimeKind.Utc).AddMinutes(i)).ToArray());
+        // More newer rows than the page walks before it turns to the date index.
+        await AddEventsAsync("Recente", Enumerable.Range(0, IndexModel.WalkBudget + 500).Select(_ => DateTime.UtcNow).ToArray());
+
+        var first = await client.GetDocumentAsync("/Compliance/Audit?from=2019-01-01&to=2019-12-31");
+        var newestFirst = old.OrderDescending().ToList();
+        Assert.Equal(newestFirst.Take(50), Sequences(first));
+        var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
+        Assert.Equal(newestFirst.Skip(50).Take(50), Sequences(second));
     }
 }

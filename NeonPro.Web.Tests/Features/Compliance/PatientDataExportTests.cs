@@ -69,7 +69,6 @@ public sealed class PatientDataExportTests(NeonProFactory app) : IClassFixture<N
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var bytes = await pdf.Content.ReadAsByteArrayAsync();
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        File.WriteAllBytes("/tmp/lgpd/export.pdf", bytes); File.WriteAllText("/tmp/lgpd/export.json", await manager.GetStringAsync($"/api/patients/{patient.Id}/export.json"));
         var text = await PdfText.ReadAsync(bytes);
         Assert.Contains(name, text);
         Assert.Contains("Tratamento de dados de saúde", text);

@@ -211,3 +211,50 @@ public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFac
         Assert.Contains($"/api/patients/{patient.Id}/export.pdf", asManager);
     }
 }
+
+/// <summary>A new version of a term (its own database: the other consent tests expect version 1 to be in force).</summary>
+public sealed class ConsentTermVersionTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    [Fact]
+    public async Task Agreeing_to_a_new_term_version_replaces_the_consent_to_the_old_one_and_a_stale_form_is_refused()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var patient = await app.CreatePatientAsync($"Sofia {PatientsArrange.UniqueSurname()}", PatientsArrange.NewCpf(), "+5511987650005", "sofia@exemplo.test", "Rua Oscar Freire");
+        Assert.Equal(HttpStatusCode.OK, (await client.RecordConsentAsync(patient.Id, ConsentPurpose.ImageUse)).StatusCode);
+        var first = await app.NewDbContext().PatientConsents.SingleAsync(c => c.PatientId == patient.Id);
+
+        // The form was opened while version 1 was in force...
+        var page = $"/Patients/Consents?id={patient.Id}";
+        var staleForm = await client.GetDocumentAsync($"{page}&handler=RecordForm&purpose=ImageUse");
+        var staleTermId = staleForm.QuerySelector("input[name='Record.TermId']")!.GetAttribute("value")!;
+
+        // ...then the clinic publishes version 2.
+        const string text = "Autorizo fotografias das áreas tratadas para o prontuário e, de forma anonimizada, para ensino. Versão revisada.";
+        await using (var db = app.NewDbContext())
+        {
+            db.ConsentTerms.Add(new ConsentTerm
+            {
+                Purpose = ConsentPurpose.ImageUse, Version = "2", Text = text, Sha256 = ConsentTermCatalog.Sha256Of(text),
+                EffectiveFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Contains("Nova versão 2 em vigor", FormPosting.Text(await client.GetStringAsync($"{page}&handler=Tab")));
+
+        var stale = await client.PostFormAsync(page, $"{page}&handler=Record",
+            [new("Record.Purpose", "ImageUse"), new("Record.Method", "InPerson"), new("Record.TermId", staleTermId), new("Record.Agreed", "true")], htmx: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, stale.StatusCode);
+        Assert.Contains("O termo foi atualizado para a versão 2: leia a nova versão com o paciente.", FormPosting.Text(await stale.Content.ReadAsStringAsync()));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.RecordConsentAsync(patient.Id, ConsentPurpose.ImageUse)).StatusCode);
+        var consents = await app.NewDbContext().PatientConsents.Include(c => c.Term).Where(c => c.PatientId == patient.Id).ToListAsync();
+        Assert.Equal(2, consents.Count);
+        var old = consents.Single(c => c.Id == first.Id);
+        Assert.NotNull(old.WithdrawnAtUtc);
+        Assert.Equal("Substituído pelo consentimento ao termo versão 2.", old.WithdrawalReason);
+        var current = consents.Single(c => c.Id != first.Id);
+        Assert.Equal("2", current.Term!.Version);
+        Assert.True(current.IsCurrentAt(DateTime.UtcNow));
+        Assert.True(ConsentRules.HasCurrent(consents, ConsentPurpose.ImageUse, DateTime.UtcNow));
+    }
+}

@@ -197,12 +197,13 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
         var monday = ProfessionalTestData.UpcomingMonday();
         var (client, p) = await ArrangeAsync(x =>
         {
-            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday })
+            foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday })
             {
                 x.WorkingHours.Add(new WorkingHours { Day = day, Start = new(9, 0), End = new(12, 0) });
                 x.WorkingHours.Add(new WorkingHours { Day = day, Start = new(13, 0), End = new(18, 0) });
             }
             x.AvailabilityExceptions.Add(new ProfessionalAvailabilityException { Date = monday.AddDays(1), Kind = AvailabilityExceptionKind.TimeOff });
+            x.AvailabilityExceptions.Add(new ProfessionalAvailabilityException { Date = monday.AddDays(3), Kind = AvailabilityExceptionKind.Blocked, Reason = "Inventário" });
         });
         await using (var db = app.NewDbContext())
         {
@@ -220,7 +221,9 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
         Assert.Contains("Folga", Day(monday.AddDays(1)));
         Assert.DoesNotContain("09:00", Day(monday.AddDays(1)));
         Assert.Contains("Clínica fechada: Feriado de teste", Day(monday.AddDays(2)));
-        Assert.Contains("Sem expediente", Day(monday.AddDays(3)));
+        Assert.Contains("Dia bloqueado", Day(monday.AddDays(3)));
+        Assert.Contains("Inventário", Day(monday.AddDays(3)));
+        Assert.Contains("Sem expediente", Day(monday.AddDays(4)));
 
         // The next-week link fetches just the section and pushes the page's own URL.
         var next = week.QuerySelectorAll("a").Single(a => a.TextContent.Contains("Próxima semana"));

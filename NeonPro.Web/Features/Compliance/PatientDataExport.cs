@@ -88,7 +88,7 @@ public sealed class PatientDataExport(NeonProDbContext db, ClinicClock clock, IS
                 new ConsentTermData(c.Term?.Version ?? "", c.Term?.Sha256 ?? "", c.Term?.EffectiveFrom, c.Term?.Text ?? ""),
                 At(c.GrantedAtUtc), c.RecordedByName, c.Method, At(c.WithdrawnAtUtc), c.WithdrawnByName, c.WithdrawalReason)).ToList(),
             DataSubjectRequests = requests.OrderBy(r => r.ReceivedAtUtc).Select(r => new DataSubjectRequestData(
-                r.Id, r.Right, T[RequestNames.Of(r.Right)], At(r.ReceivedAtUtc), r.DueOn, r.IdentityVerified, r.Status,
+                r.Id, r.Right, T[RequestNames.Of(r.Right)], At(r.ReceivedAtUtc), r.DueOn, r.IdentityVerified, r.Status, r.Details,
                 At(r.AnsweredAtUtc), r.Outcome, r.RefusalReason)).ToList(),
             Appointments = appointments.OrderBy(a => a.StartUtc).Select(a => new AppointmentData(
                 a.Id, At(a.StartUtc), At(a.EndUtc), a.Treatment, a.Professional, a.Status)).ToList(),
@@ -267,7 +267,7 @@ public sealed class PatientDataExport(NeonProDbContext db, ClinicClock clock, IS
             [new(T["Direito"], 1.6), new(T["Recebida em"], 1), new(T["Prazo"], 0.8), new(T["Situação"], 0.8), new(T["Resposta"], 2)],
             d.DataSubjectRequests.Select(q => (IReadOnlyList<string?>)
             [
-                q.RightName, When(q.ReceivedAt), Date(q.DueOn), T[RequestNames.Of(q.Status)],
+                string.IsNullOrWhiteSpace(q.Details) ? q.RightName : $"{q.RightName}\n{q.Details}", When(q.ReceivedAt), Date(q.DueOn), T[RequestNames.Of(q.Status)],
                 string.Join("\n", new[] { When(q.AnsweredAt), q.Outcome, q.RefusalReason }.Where(s => !string.IsNullOrWhiteSpace(s))),
             ]),
             T["Nenhuma solicitação registrada."]);
@@ -348,7 +348,7 @@ public sealed record ConsentTermData(string Version, string Sha256, DateOnly? Ef
 
 public sealed record DataSubjectRequestData(
     Guid Id, DataSubjectRight Right, string RightName, DateTimeOffset ReceivedAt, DateOnly DueOn, bool IdentityVerified,
-    DataSubjectRequestStatus Status, DateTimeOffset? AnsweredAt, string? Outcome, string? RefusalReason);
+    DataSubjectRequestStatus Status, string? Details, DateTimeOffset? AnsweredAt, string? Outcome, string? RefusalReason);
 
 public sealed record AppointmentData(Guid Id, DateTimeOffset Start, DateTimeOffset End, string Treatment, string Professional, AppointmentStatus Status);
 

@@ -93,7 +93,10 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, IStringLocali
         var term = SelectedTerm;
         if (input.Purpose is not null && term is null) Errors["Purpose"] = T["Não há termo em vigor para esta finalidade."];
         else if (term is not null && input.TermId is { } shown && shown != term.Id)
+        {
             Errors["Agreed"] = T["O termo foi atualizado para a versão {0}: leia a nova versão com o paciente.", term.Version];
+            input.Agreed = false; // the box ticked was for the old text
+        }
         else if (!input.Agreed) Errors["Agreed"] = T["Confirme que o paciente leu e concordou com o termo."];
 
         var current = input.Purpose is { } purpose ? Statuses.Single(s => s.Purpose == purpose).Current : null;
@@ -121,7 +124,18 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, IStringLocali
             RecordedByName = userName,
             Method = input.Method!.Value,
         });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The consent being replaced was withdrawn by someone else a moment ago: nothing was saved.
+            db.ChangeTracker.Clear();
+            await LoadAsync(ct);
+            Errors["Record"] = T["Este consentimento foi alterado por outra pessoa; veja a situação atual."];
+            return this.InvalidForm(TabPartial);
+        }
 
         Response.HxTrigger(ChangedEvent);
         Response.HxToast(T["Consentimento registrado: {0}.", T[ConsentNames.Of(input.Purpose.Value)]]);

@@ -234,4 +234,4 @@ public sealed class HealthProfileInput
 }
 
 /// <summary>The confirmation line of one anamnese item and where its "Confirmar sem alterações" posts.</summary>
-public sealed record HealthItemConfirm(string Text, string Url);
+public sealed record HealthItemConfirm(HealthItem Item, string Text, string Url);

@@ -93,7 +93,7 @@ public sealed class PatientSearch(NeonProDbContext db)
             var (low, high) = PrefixRange(token);
             var count = await db.PatientNameTokens.AsNoTracking()
                 .Where(t => t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) < 0)
-                .Take(Math.Min(cap, fewest)).CountAsync(ct);
+                .OrderBy(t => t.Token).Take(Math.Min(cap, fewest)).CountAsync(ct);
             if (count < fewest)
             {
                 best = token;

@@ -52,13 +52,16 @@ public sealed class ProfessionalAvailability(NeonProDbContext db, ClinicClock cl
         var days = new List<AvailabilityDay>();
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
-            var dayOff = inputs.Exceptions.FirstOrDefault(e => e.Rule.Date == day && e.Rule is { Kind: AvailabilityExceptionKind.TimeOff, Start: null, End: null });
+            var wholeDay = inputs.Exceptions
+                .Where(e => e.Rule.Date == day && e.Rule is { Kind: AvailabilityExceptionKind.TimeOff or AvailabilityExceptionKind.Blocked, Start: null, End: null })
+                .OrderBy(e => e.Rule.Kind) // a day off names the day before a block does
+                .FirstOrDefault();
             days.Add(new AvailabilityDay(
                 day,
                 ranges.Where(r => DateOnly.FromDateTime(r.Start) == day).ToList(),
                 inputs.ClosedDays.GetValueOrDefault(day),
-                dayOff is not null,
-                dayOff?.Reason));
+                wholeDay?.Rule.Kind,
+                wholeDay?.Reason));
         }
         return days;
     }
@@ -120,5 +123,12 @@ public sealed record LocalRange(DateTime Start, DateTime End)
         (End.TimeOfDay == TimeSpan.Zero && End.Date > Start.Date ? "24:00" : End.ToString("HH:mm", CultureInfo.InvariantCulture));
 }
 
-/// <summary>One local day of a professional's availability, with the reason when there is none.</summary>
-public sealed record AvailabilityDay(DateOnly Date, IReadOnlyList<LocalRange> Ranges, string? ClosedDayName, bool DayOff, string? DayOffReason);
+/// <summary>
+/// One local day of a professional's availability, with the reason when there is none: the clinic closed, or a
+/// whole-day exception (TimeOff: "Folga"; Blocked: the day blocked) and its reason.
+/// </summary>
+public sealed record AvailabilityDay(DateOnly Date, IReadOnlyList<LocalRange> Ranges, string? ClosedDayName,
+    AvailabilityExceptionKind? WholeDayException, string? ExceptionReason)
+{
+    public bool DayOff => WholeDayException == AvailabilityExceptionKind.TimeOff;
+}

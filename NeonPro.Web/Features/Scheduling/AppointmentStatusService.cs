@@ -37,7 +37,7 @@ public sealed class AppointmentStatusService(NeonProDbContext db, ClinicClock cl
 
         if (to == AppointmentStatus.Cancelled)
         {
-            var settings = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SchedulingSettings();
+            var settings = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SchedulingSettings.SingletonId, ct) ?? new SchedulingSettings();
             appointment.CancelledAtUtc = now;
             appointment.CancelledByName = actorName;
             appointment.CancellationReason = reason!.Trim();

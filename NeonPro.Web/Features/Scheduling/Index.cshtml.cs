@@ -126,8 +126,12 @@ public class IndexModel(
         var outcome = await booking.MoveAsync(id, version, targetProfessional, targetRoom, clock.ToUtc(date.Value.ToDateTime(time.Value)), ActorId, ActorName);
         if (outcome.Result == BookingResult.Booked)
         {
+            var moved = T["Agendamento movido para {0} às {1}.", date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
             Response.HxTrigger("appointment-changed");
-            Response.HxToast(T["Agendamento movido para {0} às {1}.", date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
+            Response.HxToast(moved);
+            // A drop on the grid answers into the hidden live region: one sentence, not a second copy of the panel
+            // (its ids would clash with the modal's and a screen reader would read all of it).
+            if (Request.Headers["HX-Target"] == "move-result") return Partial("_MoveResult", moved);
             Panel = await LoadPanelAsync(outcome.Appointment!.Id);
             return Partial("_Panel", Panel!);
         }
@@ -140,7 +144,8 @@ public class IndexModel(
         Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         Response.HxTrigger("move-refused", new { message = reason });
         Response.HxRetarget("#move-result");
-        return Content(reason);
+        // Through a partial: the reason names people and rooms, and htmx inserts it as HTML.
+        return Partial("_MoveResult", reason);
     }
 
     // ---- helpers ----

@@ -75,7 +75,7 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
 {
     public async Task<ScheduleGrid> LoadAsync(GridQuery q, CancellationToken ct = default)
     {
-        var settings = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? new SchedulingSettings();
+        var settings = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SchedulingSettings.SingletonId, ct) ?? new SchedulingSettings();
         var zone = clock.TimeZone;
         var fromUtc = Availability.ToUtc(q.FirstDay.ToDateTime(TimeOnly.MinValue), zone);
         var toUtc = Availability.ToUtc(q.FirstDay.AddDays(q.DayCount).ToDateTime(TimeOnly.MinValue), zone);

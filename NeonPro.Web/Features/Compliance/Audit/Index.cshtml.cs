@@ -83,25 +83,28 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit) 
         await LoadRowsAsync(ct);
     }
 
-    private IQueryable<AuditEntry> Filtered()
+    private bool HasFilter =>
+        !string.IsNullOrEmpty(Actor) || !string.IsNullOrEmpty(EntityType) || Action is not null || From is not null || To is not null;
+
+    /// <summary>The filters, applied to the table (SQL) or to rows already read (LINQ to objects): one definition for both.</summary>
+    private IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> rows)
     {
-        var query = db.AuditEntries.AsNoTracking();
-        if (Actor == SystemActor) query = query.Where(a => a.UserId == null);
-        else if (!string.IsNullOrEmpty(Actor)) query = query.Where(a => a.UserId == Actor);
-        if (!string.IsNullOrEmpty(EntityType)) query = query.Where(a => a.EntityType == EntityType);
-        if (Action is { } action) query = query.Where(a => a.Action == action);
+        if (Actor == SystemActor) rows = rows.Where(a => a.UserId == null);
+        else if (!string.IsNullOrEmpty(Actor)) rows = rows.Where(a => a.UserId == Actor);
+        if (!string.IsNullOrEmpty(EntityType)) rows = rows.Where(a => a.EntityType == EntityType);
+        if (Action is { } action) rows = rows.Where(a => a.Action == action);
         // De/Até are whole days on the clinic's calendar: [start of From, start of the day after To) in UTC.
         if (From is { } from)
         {
             var fromUtc = StartOfDayUtc(from);
-            query = query.Where(a => a.OccurredAtUtc >= fromUtc);
+            rows = rows.Where(a => a.OccurredAtUtc >= fromUtc);
         }
         if (To is { } to)
         {
             var toUtc = StartOfDayUtc(to.AddDays(1));
-            query = query.Where(a => a.OccurredAtUtc < toUtc);
+            rows = rows.Where(a => a.OccurredAtUtc < toUtc);
         }
-        return query;
+        return rows;
     }
 
     private DateTime StartOfDayUtc(DateOnly day)
@@ -112,45 +115,86 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit) 
         return clock.ToUtc(local);
     }
 
-    private static IQueryable<Row> Project(IQueryable<AuditEntry> query) =>
-        query.Select(a => new Row(a.Sequence, a.OccurredAtUtc, a.UserId, a.UserName, a.Role, a.IpAddress, a.Action,
-            a.EntityType, a.EntityId, a.OldValues, a.NewValues, a.Hash));
-
     private async Task LoadRowsAsync(CancellationToken ct)
     {
-        var filtered = Filtered();
         if (After is { } after)
         {
-            // "Anterior": the page of rows just newer than the cursor, read upwards and shown newest first.
-            var newer = await Project(filtered.Where(a => a.Sequence > after).OrderBy(a => a.Sequence).Take(PageSize + 1)).ToListAsync(ct);
-            if (newer.Count > PageSize)
+            // "Anterior": the page just newer than the cursor, shown newest first.
+            var newer = await MatchingSequencesAsync(after, towardsNewer: true, PageSize + 1, ct);
+            if (newer.Count >= PageSize)
             {
-                HasNewer = true;
-                newer.RemoveAt(newer.Count - 1);
-            }
-            if (newer.Count == PageSize || HasNewer)
-            {
-                newer.Reverse();
-                Rows = newer;
-                HasOlder = await filtered.AnyAsync(a => a.Sequence <= after, ct);
+                HasNewer = newer.Count > PageSize;
+                HasOlder = true; // the page we came from
+                Rows = await RowsAsync(newer.Take(PageSize), ct);
                 return;
             }
-            // Fewer than a page is newer: that is the first page.
+            // Less than a page is newer: that is the first page.
             After = null;
             Before = null;
-            HasNewer = false;
         }
 
-        var older = Before is { } before ? filtered.Where(a => a.Sequence < before) : filtered;
-        var rows = await Project(older.OrderByDescending(a => a.Sequence).Take(PageSize + 1)).ToListAsync(ct);
-        if (rows.Count > PageSize)
-        {
-            HasOlder = true;
-            rows.RemoveAt(rows.Count - 1);
-        }
-        Rows = rows;
-        if (Before is { } b) HasNewer = await filtered.AnyAsync(a => a.Sequence >= b, ct);
+        var older = await MatchingSequencesAsync(Before, towardsNewer: false, PageSize + 1, ct);
+        HasOlder = older.Count > PageSize;
+        HasNewer = Before is not null; // the page we came from
+        Rows = await RowsAsync(older.Take(PageSize), ct);
     }
+
+    private async Task<IReadOnlyList<Row>> RowsAsync(IEnumerable<long> sequences, CancellationToken ct)
+    {
+        var wanted = sequences.ToList();
+        var rows = await db.AuditEntries.AsNoTracking()
+            .Where(a => wanted.Contains(a.Sequence))
+            .Select(a => new Row(a.Sequence, a.OccurredAtUtc, a.UserId, a.UserName, a.Role, a.IpAddress, a.Action,
+                a.EntityType, a.EntityId, a.OldValues, a.NewValues, a.Hash))
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Sequence)];
+    }
+
+    /// <summary>Up to this many matching rows in all, a filter is answered from its own index.</summary>
+    public const int FewMatches = 2000;
+    private const int WalkChunk = 2000;
+    /// <summary>How far the chain is walked before a filter with many, but distant, matches goes back to its own index.</summary>
+    public const int WalkBudget = 10_000;
+
+    /// <summary>Sequence numbers of the next rows matching the filters past the cursor, nearest the cursor first.</summary>
+    /// <remarks>
+    /// The table has single-column indexes only. A filter that matches few rows is answered from its own index and
+    /// those few rows sorted; one that matches many (every "Patient" row of a busy clinic) would make that sort read
+    /// them all, seconds on a trail of millions, so the chain's own index is walked from the cursor instead, a chunk
+    /// at a time, reading just the filtered columns, until the page is full.
+    /// </remarks>
+    private async Task<List<long>> MatchingSequencesAsync(long? cursor, bool towardsNewer, int count, CancellationToken ct)
+    {
+        var all = db.AuditEntries.AsNoTracking();
+        if (!HasFilter) return await Ordered(PastCursor(all, cursor, towardsNewer), towardsNewer).Select(a => a.Sequence).Take(count).ToListAsync(ct);
+
+        var found = new List<long>();
+        var manyMatch = await Filter(all).Take(FewMatches).CountAsync(ct) == FewMatches;
+        if (manyMatch)
+        {
+            for (var read = 0; read < WalkBudget && found.Count < count; read += WalkChunk)
+            {
+                var chunk = await Ordered(PastCursor(all, cursor, towardsNewer), towardsNewer).Take(WalkChunk)
+                    .Select(a => new AuditEntry { Sequence = a.Sequence, UserId = a.UserId, EntityType = a.EntityType, Action = a.Action, OccurredAtUtc = a.OccurredAtUtc })
+                    .ToListAsync(ct);
+                found.AddRange(Filter(chunk.AsQueryable()).Select(a => a.Sequence).Take(count - found.Count));
+                if (chunk.Count < WalkChunk) return found;
+                cursor = chunk[^1].Sequence;
+            }
+            if (found.Count >= count) return found;
+            // Many matches, but few near the cursor (an old date range): go on from where the walk stopped, through
+            // the filter's own index.
+        }
+        found.AddRange(await Ordered(PastCursor(Filter(all), cursor, towardsNewer), towardsNewer)
+            .Select(a => a.Sequence).Take(count - found.Count).ToListAsync(ct));
+        return found;
+    }
+
+    private static IQueryable<AuditEntry> PastCursor(IQueryable<AuditEntry> rows, long? cursor, bool towardsNewer) =>
+        cursor is not { } c ? rows : towardsNewer ? rows.Where(a => a.Sequence > c) : rows.Where(a => a.Sequence < c);
+
+    private static IQueryable<AuditEntry> Ordered(IQueryable<AuditEntry> rows, bool towardsNewer) =>
+        towardsNewer ? rows.OrderBy(a => a.Sequence) : rows.OrderByDescending(a => a.Sequence);
 
     /// <summary>
     /// The entity types present, one index seek per type ("the first type after the last one found"), so the
