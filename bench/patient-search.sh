@@ -45,8 +45,9 @@ LAST=(silva santos oliveira souza rodrigues ferreira alves pereira lima gomes co
   lopes soares fernandes vieira barbosa rocha dias nascimento andrade moreira nunes marques machado mendes freitas
   goncalves araujo cavalcanti magalhaes conceicao)
 PARTICLES=(da de dos)
-prefix() { local w=$1 n=$(( 2 + RANDOM % 4 )); echo "${w:0:n}"; }
-digits() { local s="" i; for ((i = 0; i < $1; i++)); do s+=$(( RANDOM % 10 )); done; echo "$s"; }
+# Helpers set REPLY instead of printing: $(...) would run them in a subshell, whose RANDOM bash reseeds.
+prefix() { REPLY=${1:0:$(( 2 + RANDOM % 4 ))}; }
+digits() { local i; REPLY=""; for ((i = 0; i < $1; i++)); do REPLY+=$(( RANDOM % 10 )); done; }
 DDD=(11 11 11 21 31 41 51 61 71 81 19 13)
 
 QUERIES=()
@@ -55,16 +56,16 @@ for i in $(seq 1 200); do
   l=${LAST[$((RANDOM % ${#LAST[@]}))]}
   case $(( i % 8 )) in
     0) QUERIES+=("$f") ;;                                   # a first name
-    1) QUERIES+=("$f $(prefix "$l")") ;;                    # "joao sil"
-    2) QUERIES+=("$(prefix "$f") $(prefix "$l")") ;;        # "jo si"
+    1) prefix "$l"; QUERIES+=("$f $REPLY") ;;               # "joao sil"
+    2) prefix "$f"; a=$REPLY; prefix "$l"; QUERIES+=("$a $REPLY") ;; # "jo si"
     3) QUERIES+=("$l") ;;                                   # a surname
     4) QUERIES+=("$f ${PARTICLES[$((RANDOM % 3))]} $l") ;;  # "maria dos santos"
-    5) n=$(( 3 + RANDOM % 9 )); QUERIES+=("$(digits $n)") ;; # CPF prefix, 3 to 11 digits
-    6) QUERIES+=("$(digits 3).$(digits 3)") ;;              # CPF typed with its dot
+    5) digits $(( 3 + RANDOM % 9 )); QUERIES+=("$REPLY") ;; # CPF prefix, 3 to 11 digits
+    6) digits 3; a=$REPLY; digits 3; QUERIES+=("$a.$REPLY") ;; # CPF typed with its dot
     7) case $(( RANDOM % 3 )) in                            # phone: last 4 or 8 digits, or the whole number
-         0) QUERIES+=("$(digits 4)") ;;
-         1) QUERIES+=("9$(digits 3)-$(digits 4)") ;;
-         2) QUERIES+=("(${DDD[$((RANDOM % ${#DDD[@]}))]}) 9$(digits 4)-$(digits 4)") ;;
+         0) digits 4; QUERIES+=("$REPLY") ;;
+         1) digits 3; a=$REPLY; digits 4; QUERIES+=("9$a-$REPLY") ;;
+         2) digits 4; a=$REPLY; digits 4; QUERIES+=("(${DDD[$((RANDOM % ${#DDD[@]}))]}) 9$a-$REPLY") ;;
        esac ;;
   esac
 done
@@ -94,13 +95,24 @@ fi
 for q in "${QUERIES[@]:0:20}"; do search "$q" >/dev/null; done
 
 echo "patient search on the large demo set: ${#QUERIES[@]} queries per run, $RUNS runs"
+SERVER_RUNS=()
+CURL_RUNS=()
 for run in $(seq 1 "$RUNS"); do
   out="$RESULTS/patient-search-run$run.txt"
   for q in "${QUERIES[@]}"; do echo "$(search "$q") $q"; done >"$out"
   hits=$(awk '$3 > 0' "$out" | wc -l)
-  echo "run $run: server time (Server-Timing) $(awk '{ print $1 / 1000 }' "$out" | bench_summary)"
-  echo "run $run: curl time_total (loopback)  $(awk '{ print $2 }' "$out" | bench_summary)"
+  SERVER_RUNS[run]=$(awk '{ print $1 / 1000 }' "$out" | bench_summary)
+  CURL_RUNS[run]=$(awk '{ print $2 }' "$out" | bench_summary)
+  echo "run $run: server time (Server-Timing) ${SERVER_RUNS[run]}"
+  echo "run $run: curl time_total (loopback)  ${CURL_RUNS[run]}"
   echo "run $run: queries that found someone: $hits of ${#QUERIES[@]}"
 done
+# The median over the runs of each run's median and p95.
+median_of() { # field (median|p95), runs...
+  local field=$1; shift
+  printf '%s\n' "$@" | sed "s/.*$field=\([0-9.]*\) ms.*/\1/" | sort -g | awk '{ v[NR] = $1 } END { printf "%.1f ms", v[int((NR + 1) / 2)] }'
+}
+echo "median of $RUNS runs: server time median $(median_of median "${SERVER_RUNS[@]}"), p95 $(median_of p95 "${SERVER_RUNS[@]}");" \
+  "curl time_total median $(median_of median "${CURL_RUNS[@]}"), p95 $(median_of p95 "${CURL_RUNS[@]}") (target: p95 < 50 ms)"
 echo "slowest queries of the last run (server ms, results, query):"
 sort -g -r "$RESULTS/patient-search-run$RUNS.txt" | head -n 5 | awk '{ q = $4; for (i = 5; i <= NF; i++) q = q " " $i; printf "  %.1f ms  %d  %s\n", $1, $3, q }'
