@@ -114,6 +114,9 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
         await page.GetByRole(AriaRole.Tab, new() { Name = "Consentimentos", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("tab=consentimentos"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Registrar consentimento", Exact = true }).ClickAsync();
+        // The form arrives by htmx; its purpose select asks for its term only once htmx has wired it up.
+        await Expect(page.Locator("#consent-record-form")).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GetByLabel("Finalidade", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Uso de imagem (fotografias)" });
         // The term of the chosen purpose replaces the default one: agree to the one on screen, not the one going away.
         await Expect(page.Locator("#consent-term")).ToContainTextAsync("Termo: Uso de imagem (fotografias)");

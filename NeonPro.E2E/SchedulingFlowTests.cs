@@ -91,6 +91,8 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
         var day = FirstWeekdayFrom(today.AddDays(35));
         for (var attempt = 0; ; attempt++)
         {
+            // The grid was just swapped by htmx: let the swap settle so the date goes into the new picker.
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await Grid(page).GetByLabel("Data", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             await Expect(page).ToHaveURLAsync(new Regex($"date={day:yyyy-MM-dd}"));
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));

@@ -7,15 +7,35 @@ namespace NeonPro.Web.Tests.Features.Patients;
 public sealed class PatientSearchColumnsTests
 {
     [Theory]
-    [InlineData("joao", "joap")]
-    [InlineData("529", "52:")]
-    [InlineData("z", "{")]
-    public void A_prefix_range_ends_at_the_prefix_with_its_last_character_incremented(string prefix, string high)
+    [InlineData("joao", 10, "joaozzzzzz")]
+    [InlineData("luiz", 6, "luizzz")] // incrementing the 'z' would give "lui{", which linguistic collations read as "lui"
+    [InlineData("529", 11, "52999999999")]
+    [InlineData("12345678911", 11, "12345678911")]
+    public void A_prefix_range_pads_the_prefix_with_the_last_character_of_its_alphabet(string prefix, int length, string high)
     {
-        var (low, h) = PatientSearch.PrefixRange(prefix);
+        var (low, h) = PatientSearch.PrefixRange(prefix, length);
         Assert.Equal(prefix, low);
         Assert.Equal(high, h);
-        Assert.True(string.CompareOrdinal(prefix + "zzzz", h) < 0);
+    }
+
+    [Theory]
+    [InlineData("joao", "joao", true)]
+    [InlineData("joao", "joaozinho", true)]
+    [InlineData("joao", "joap", false)]
+    [InlineData("joao", "joa", false)]
+    [InlineData("luiz", "luiza", true)]
+    [InlineData("luiz", "luj", false)]
+    [InlineData("529", "52998224725", true)]
+    [InlineData("529", "53000000000", false)]
+    [InlineData("1234", "12345678911 4444333311", true)]
+    [InlineData("1234", "1235", false)]
+    public void The_range_holds_exactly_the_values_starting_with_the_prefix(string prefix, string value, bool inside)
+    {
+        var (low, high) = PatientSearch.PrefixRange(prefix, 40);
+        Assert.Equal(inside, string.CompareOrdinal(value, low) >= 0 && string.CompareOrdinal(value, high) <= 0);
+        // The same under a linguistic collation (what PostgreSQL and SQL Server use by default).
+        var culture = System.Globalization.CultureInfo.GetCultureInfo("pt-BR").CompareInfo;
+        Assert.Equal(inside, culture.Compare(value, low) >= 0 && culture.Compare(value, high) <= 0);
     }
 
     [Theory]

@@ -127,9 +127,9 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<
     {
         var name = SearchText.Normalize(Input.FullName);
         if (name.Length == 0 || Input.BirthDate is not { } birth) return [];
-        var (low, high) = PatientSearch.PrefixRange(name);
+        var (low, high) = PatientSearch.PrefixRange(name, PatientSearch.SearchNameLength);
         var candidates = await db.Patients.AsNoTracking()
-            .Where(p => p.SearchName.CompareTo(low) >= 0 && p.SearchName.CompareTo(high) < 0 && p.BirthDate == birth
+            .Where(p => p.SearchName.CompareTo(low) >= 0 && p.SearchName.CompareTo(high) <= 0 && p.BirthDate == birth
                         && p.Id != self && p.AnonymizedAtUtc == null)
             .Select(p => new { p.SearchName, Result = new PatientSearchResult(p.Id, p.SocialName != null && p.SocialName != "" ? p.SocialName : p.FullName,
                 p.Cpf, p.IsForeigner, p.BirthDate, p.MobilePhone ?? p.OtherPhone) })

@@ -49,17 +49,17 @@ public sealed class PatientSearch(NeonProDbContext db)
     {
         if (tokens.Count == 0) return [];
         var drive = await MostSelectiveAsync(tokens, ct);
-        var (low, high) = PrefixRange(drive);
+        var (low, high) = PrefixRange(drive, TokenLength);
 
         var rows = db.PatientNameTokens.AsNoTracking()
-            .Where(t => t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) < 0)
+            .Where(t => t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) <= 0)
             .Join(db.Patients.AsNoTracking(), t => t.PatientId, p => p.Id, (t, p) => new { t.Token, t.PatientId, Patient = p })
             .Where(x => x.Patient.AnonymizedAtUtc == null);
         foreach (var other in tokens.Where(t => t != drive))
         {
-            var (otherLow, otherHigh) = PrefixRange(other);
+            var (otherLow, otherHigh) = PrefixRange(other, TokenLength);
             rows = rows.Where(x => db.PatientNameTokens.Any(o =>
-                o.PatientId == x.PatientId && o.Token.CompareTo(otherLow) >= 0 && o.Token.CompareTo(otherHigh) < 0));
+                o.PatientId == x.PatientId && o.Token.CompareTo(otherLow) >= 0 && o.Token.CompareTo(otherHigh) <= 0));
         }
 
         // One patient can match the driving token twice ("da" in "da" and "dantas"): read a few extra, keep one each.
@@ -90,9 +90,9 @@ public sealed class PatientSearch(NeonProDbContext db)
         var fewest = int.MaxValue;
         foreach (var token in tokens.OrderByDescending(t => t.Length))
         {
-            var (low, high) = PrefixRange(token);
+            var (low, high) = PrefixRange(token, TokenLength);
             var count = await db.PatientNameTokens.AsNoTracking()
-                .Where(t => t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) < 0)
+                .Where(t => t.Token.CompareTo(low) >= 0 && t.Token.CompareTo(high) <= 0)
                 .OrderBy(t => t.Token).Take(Math.Min(cap, fewest)).CountAsync(ct);
             if (count < fewest)
             {
@@ -106,9 +106,9 @@ public sealed class PatientSearch(NeonProDbContext db)
 
     private async Task<IReadOnlyList<PatientSearchResult>> ByCpfAsync(string digits, CancellationToken ct)
     {
-        var (low, high) = PrefixRange(digits);
+        var (low, high) = PrefixRange(digits, CpfLength);
         return await db.Patients.AsNoTracking()
-            .Where(p => p.Cpf != null && p.Cpf.CompareTo(low) >= 0 && p.Cpf.CompareTo(high) < 0 && p.AnonymizedAtUtc == null)
+            .Where(p => p.Cpf != null && p.Cpf.CompareTo(low) >= 0 && p.Cpf.CompareTo(high) <= 0 && p.AnonymizedAtUtc == null)
             .OrderBy(p => p.Cpf)
             .Take(MaxResults)
             .Select(Project)
@@ -119,9 +119,9 @@ public sealed class PatientSearch(NeonProDbContext db)
     private async Task<IReadOnlyList<PatientSearchResult>> ByPhoneAsync(string nationalDigits, CancellationToken ct)
     {
         if (nationalDigits.Length < MinPhoneDigits) return [];
-        var (low, high) = PrefixRange(PatientSearchColumns.Reverse(nationalDigits));
+        var (low, high) = PrefixRange(PatientSearchColumns.Reverse(nationalDigits), PhoneColumnLength);
         return await db.Patients.AsNoTracking()
-            .Where(p => p.PhoneDigitsReversed != null && p.PhoneDigitsReversed.CompareTo(low) >= 0 && p.PhoneDigitsReversed.CompareTo(high) < 0
+            .Where(p => p.PhoneDigitsReversed != null && p.PhoneDigitsReversed.CompareTo(low) >= 0 && p.PhoneDigitsReversed.CompareTo(high) <= 0
                         && p.AnonymizedAtUtc == null)
             .OrderBy(p => p.PhoneDigitsReversed)
             .Take(MaxResults)
@@ -133,14 +133,23 @@ public sealed class PatientSearch(NeonProDbContext db)
         new PatientSearchResult(p.Id, p.SocialName != null && p.SocialName != "" ? p.SocialName : p.FullName,
             p.Cpf, p.IsForeigner, p.BirthDate, p.MobilePhone ?? p.OtherPhone);
 
+    // The longest value each searched column holds (see PatientConfigurations).
+    public const int TokenLength = 100;
+    public const int SearchNameLength = 420;
+    private const int CpfLength = 11;
+    private const int PhoneColumnLength = 40;
+
     /// <summary>
-    /// [prefix, prefix with its last character incremented): exactly the strings starting with prefix under ordinal
-    /// (binary) comparison, and a plain range predicate both SQLite and PostgreSQL answer from a b-tree index.
+    /// [prefix, prefix padded with its alphabet's last character to the column's length], both ends inclusive: a plain
+    /// range predicate every engine answers from a b-tree index. Padding (not "the next code point") keeps it right
+    /// under any collation: a linguistic one (PostgreSQL's default, SQL Server's) ignores the '{' or ':' that
+    /// incrementing 'z' or '9' gives, and a varchar column cannot hold U+FFFF. Searched values are normalised
+    /// names (lower-case letters and digits, spaces in SearchName) or digits, so nothing they hold sorts past the pad.
     /// </summary>
-    public static (string Low, string High) PrefixRange(string prefix)
+    public static (string Low, string High) PrefixRange(string prefix, int columnLength)
     {
-        var last = prefix[^1];
-        return (prefix, prefix[..^1] + (char)(last + 1));
+        var pad = prefix.All(char.IsAsciiDigit) ? '9' : 'z';
+        return (prefix, prefix + new string(pad, Math.Max(0, columnLength - prefix.Length)));
     }
 }
 

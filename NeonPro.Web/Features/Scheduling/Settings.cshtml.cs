@@ -44,38 +44,8 @@ public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource>
         Validate();
         if (!ModelState.IsValid) return this.InvalidForm(FormPartial);
 
-        var row = await db.SchedulingSettings.FirstOrDefaultAsync(s => s.Id == SchedulingSettings.SingletonId, ct);
-        var creating = row is null;
-        if (row is null)
-        {
-            // A form loaded after the row existed cannot create it again.
-            if (Input.Version != Guid.Empty) return Stale();
-            row = new SchedulingSettings();
-            db.SchedulingSettings.Add(row);
-        }
-        else
-        {
-            if (row.Version != Input.Version) return Stale();
-            // The update is checked against the version the form was loaded with, not the one just read.
-            db.Entry(row).Property(s => s.Version).OriginalValue = Input.Version;
-        }
-        Input.ApplyTo(row);
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-        catch (DbUpdateException) when (creating)
-        {
-            // Two first saves at once: the other one created the row.
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
+        var row = await db.SaveVersionedAsync<SchedulingSettings>(s => s.Id == SchedulingSettings.SingletonId, Input.Version, Input.ApplyTo, ct);
+        if (row is null) return Stale();
 
         var message = T["Configurações da agenda salvas."].Value;
         if (!Request.IsHtmx())

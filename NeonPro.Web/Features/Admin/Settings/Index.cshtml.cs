@@ -59,38 +59,8 @@ public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringL
         Validate();
         if (!ModelState.IsValid) return this.InvalidForm(FormPartial);
 
-        var row = await db.ClinicSettings.FirstOrDefaultAsync(s => s.Id == ClinicSettings.SingletonId, ct);
-        var creating = row is null;
-        if (row is null)
-        {
-            // A form loaded after the row existed cannot create it again.
-            if (Input.Version != Guid.Empty) return Stale();
-            row = new ClinicSettings();
-            db.ClinicSettings.Add(row);
-        }
-        else
-        {
-            if (row.Version != Input.Version) return Stale();
-            // The version the form was loaded with is what the update is checked against.
-            db.Entry(row).Property(s => s.Version).OriginalValue = Input.Version;
-        }
-        Input.ApplyTo(row);
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
-        catch (DbUpdateException) when (creating)
-        {
-            // Two first saves at once: the other one created the row.
-            db.ChangeTracker.Clear();
-            return Stale();
-        }
+        var row = await db.SaveVersionedAsync<ClinicSettings>(s => s.Id == ClinicSettings.SingletonId, Input.Version, Input.ApplyTo, ct);
+        if (row is null) return Stale();
         clock.Invalidate();
 
         var message = T["Configurações da clínica salvas."].Value;
