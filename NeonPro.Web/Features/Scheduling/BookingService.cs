@@ -249,8 +249,9 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
 
         // Overlaps: the professional's, the room's and the patient's other appointments that hold time.
         var holding = new[] { AppointmentStatus.Scheduled, AppointmentStatus.Confirmed, AppointmentStatus.Arrived, AppointmentStatus.InProgress, AppointmentStatus.Completed };
+        var earliestStart = startUtc.AddMinutes(-MaximumDuration); // bounds the index range: nothing lasts longer
         var clashes = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc < endUtc && a.EndUtc > startUtc && holding.Contains(a.Status)
+            .Where(a => a.StartUtc >= earliestStart && a.StartUtc < endUtc && a.EndUtc > startUtc && holding.Contains(a.Status)
                         && (excludingAppointmentId == null || a.Id != excludingAppointmentId)
                         && (a.ProfessionalId == professional.Id || a.PatientId == patient.Id || (r.RoomId != null && a.RoomId == r.RoomId)))
             .Select(a => new { a.ProfessionalId, a.PatientId, a.RoomId, a.StartUtc, a.EndUtc })

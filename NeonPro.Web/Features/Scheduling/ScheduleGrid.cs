@@ -94,8 +94,11 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
 
         // Statuses that free the time are not drawn; no-shows stay visible (the front desk follows them up).
         var hidden = new[] { AppointmentStatus.Cancelled, AppointmentStatus.Rescheduled };
+        // No appointment lasts longer than BookingService.MaximumDuration, so a lower bound on the start keeps the
+        // StartUtc index range tight (without it every earlier appointment is read to test its end).
+        var earliestStart = fromUtc.AddMinutes(-BookingService.MaximumDuration);
         var appointmentsQuery = db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc < toUtc && a.EndUtc > fromUtc && !hidden.Contains(a.Status));
+            .Where(a => a.StartUtc >= earliestStart && a.StartUtc < toUtc && a.EndUtc > fromUtc && !hidden.Contains(a.Status));
         if (q.Professional is { } only) appointmentsQuery = appointmentsQuery.Where(a => a.ProfessionalId == only);
         var rows = await appointmentsQuery
             .OrderBy(a => a.StartUtc)
