@@ -25,43 +25,81 @@ for _ in $(seq 1 "$RUNS"); do
 done | bench_summary
 SIZE=$(curl -fs -b "$BENCH_JAR" "$BENCH_URL/Scheduling?date=$WEEK&view=week&by=professional" | wc -c)
 SIZE_PARTIAL=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?date=$WEEK&view=week&by=professional" | wc -c)
-echo "week grid HTML: full page $SIZE bytes, grid fragment $SIZE_PARTIAL bytes"
+# The week shows up to ten appointments per professional and day and a "+N" link to the day for the rest.
+WEEK_HTML=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?date=$WEEK&view=week&by=professional")
+CHIPS=$(grep -o 'class="chip ' <<<"$WEEK_HTML" | wc -l)
+MORE=$(grep -o '>+[0-9]* ' <<<"$WEEK_HTML" | tr -dc '0-9\n' | awk '{ s += $1 } END { print s + 0 }')
+echo "week grid HTML: full page $SIZE bytes, grid fragment $SIZE_PARTIAL bytes; $CHIPS appointments shown, $MORE more behind the +N links"
 
 echo "day grid, all professionals, $WEEK ($RUNS requests)"
 for _ in $(seq 1 "$RUNS"); do
   curl -fs -o /dev/null -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{time_total}\n' "$BENCH_URL/Scheduling?date=$WEEK&view=day&by=professional"
 done | bench_summary
 
-# Booking: free days after the seeded window (today + 30 months), every post a real form post with antiforgery.
-# Ids come from the booking form and the patient picker the receptionist uses.
+# Booking: real form posts (antiforgery token, HX-Request) into free 15-minute slots of working days two weeks ahead,
+# found the way a receptionist finds them: on each professional's day grid (open slots minus active appointments).
+# Professionals and treatments come from the booking form itself, so a treatment is one the professional may perform
+# that day and that needs no room; patients come from the patient picker. Only answers 200 (a booking made) are timed;
+# other answers are counted (409: the patient is already booked elsewhere at that time, which the rules refuse).
 TOKEN=$(bench_token "/Scheduling")
-FORM=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?handler=NewForm")
-PROFESSIONALS=$(echo "$FORM" | grep -A200 'id="booking-professional"' | grep -o 'option value="[0-9a-f-]\{36\}"' | sed 's/.*"\(.*\)"/\1/')
-echo "booking through the form post ($RUNS requests)"
-i=0
-for pro in $PROFESSIONALS; do
-  FORM=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?handler=NewForm&Input.ProfessionalId=$pro")
-  TREATMENT=$(echo "$FORM" | grep -A400 'id="booking-treatment"' | grep -o 'option value="[0-9a-f-]\{36\}"' | head -n 1 | sed 's/.*"\(.*\)"/\1/')
-  [ -n "$TREATMENT" ] || continue
-  echo "$pro $TREATMENT"
-done > "$BENCH_ROOT/bench/results/bookable.txt"
+form() { curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?handler=NewForm$1"; }
+options_of() { grep -A400 "id=\"$1\"" | sed '/<\/select>/q' | grep -o 'option value="[0-9a-f-]\{36\}"' | sed 's/.*"\(.*\)"/\1/'; }
+PROFESSIONALS=$(form "" | options_of booking-professional)
 PATIENTS=$(for q in ana maria joao jose carlos paula lucas julia pedro beatriz; do
   curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?handler=PatientOptions&q=$q" | grep -o '"Input.PatientId": "[0-9a-f-]\{36\}"' | sed 's/.*"\([0-9a-f-]\{36\}\)"/\1/'
 done | sort -u)
 mapfile -t PATIENT_LIST <<<"$PATIENTS"
-mapfile -t BOOKABLE < "$BENCH_ROOT/bench/results/bookable.txt"
-FAR=$(date -d "+31 months" +%F)
-for n in $(seq 0 $((RUNS - 1))); do
-  read -r pro treatment <<<"${BOOKABLE[$((n % ${#BOOKABLE[@]}))]}"
-  patient=${PATIENT_LIST[$((n % ${#PATIENT_LIST[@]}))]}
-  day=$(date -d "$FAR + $((n / ${#BOOKABLE[@]} / 6)) days" +%F)
-  hour=$((9 + (n / ${#BOOKABLE[@]}) % 6))
-  curl -s -o /dev/null -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{http_code} %{time_total}\n' \
-    --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "Input.PatientId=$patient" \
-    --data-urlencode "Input.ProfessionalId=$pro" --data-urlencode "Input.TreatmentId=$treatment" \
-    --data-urlencode "Input.Date=$day" --data-urlencode "Input.Time=$(printf '%02d:00' $hour)" \
-    --data-urlencode "Input.DurationMinutes=30" --data-urlencode "Input.AcknowledgeWarnings=true" \
-    "$BENCH_URL/Scheduling?handler=Book"
-done > "$BENCH_ROOT/bench/results/booking.txt"
-echo "booking answers: $(cut -d' ' -f1 "$BENCH_ROOT/bench/results/booking.txt" | sort | uniq -c | tr '\n' ' ')"
-cut -d' ' -f2 "$BENCH_ROOT/bench/results/booking.txt" | bench_summary
+
+# Free 15-minute starts in a one-professional day grid: open slot buttons not covered by an active appointment.
+free_slots() {
+  tr '\n' ' ' | grep -o 'class="slot" data-time="[0-9:]*"\|<div class="appt st-[A-Za-z]*"[^>]*title="[0-9:]*–[0-9:]*' \
+    | sed -e 's/.*data-time="\([0-9:]*\)"/slot \1/' -e 's/<div class="appt st-\([A-Za-z]*\)".*title="\([0-9:]*\)–\([0-9:]*\)/appt \1 \2 \3/' \
+    | awk 'function m(t) { split(t, x, ":"); return x[1] * 60 + x[2] }
+      $1 == "slot" { slots[++n] = $2 }
+      $1 == "appt" && $2 ~ /^(Scheduled|Confirmed|Arrived|InProgress|Completed)$/ { s[++k] = m($3); e[k] = m($4) }
+      END { for (i = 1; i <= n; i++) { a = m(slots[i]); busy = 0
+              for (j = 1; j <= k; j++) if (a < e[j] && s[j] < a + 15) busy = 1
+              if (!busy) print slots[i] } }'
+}
+
+echo "booking through the form post ($RUNS bookings)"
+: > "$BENCH_ROOT/bench/results/booking.txt"; : > "$BENCH_ROOT/bench/results/refusals.txt"
+made=0; posts=0
+FIRST_DAY=$(date -d "today + 14 days" +%F)
+for offset in $(seq 0 30); do
+  day=$(date -d "$FIRST_DAY + $offset days" +%F)
+  [ "$(date -d "$day" +%u)" = 7 ] && continue
+  for pro in $PROFESSIONALS; do
+    [ "$made" -ge "$RUNS" ] && break 2
+    treatment=""
+    for t in $(form "&Input.ProfessionalId=$pro&Input.Date=$day" | options_of booking-treatment); do
+      if form "&Input.ProfessionalId=$pro&Input.Date=$day&Input.TreatmentId=$t" | grep -q '<option value="">Sem sala</option>'; then treatment=$t; break; fi
+    done
+    [ -n "$treatment" ] || continue
+    # A few slots per professional and day, so the bookings spread over professionals and days.
+    for time in $(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?date=$day&view=day&by=professional&professional=$pro" | free_slots | shuf -n 3 --random-source=<(yes)); do
+      patient=${PATIENT_LIST[$((posts % ${#PATIENT_LIST[@]}))]}
+      posts=$((posts + 1))
+      answer=$(curl -s -o "$BENCH_ROOT/bench/results/answer.html" -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{http_code} %{time_total}' \
+        --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "Input.PatientId=$patient" \
+        --data-urlencode "Input.ProfessionalId=$pro" --data-urlencode "Input.TreatmentId=$treatment" \
+        --data-urlencode "Input.Date=$day" --data-urlencode "Input.Time=$time" \
+        --data-urlencode "Input.DurationMinutes=15" --data-urlencode "Input.AcknowledgeWarnings=true" \
+        "$BENCH_URL/Scheduling?handler=Book")
+      echo "$answer" >> "$BENCH_ROOT/bench/results/booking.txt"
+      if [ "${answer%% *}" = 200 ]; then made=$((made + 1)); else
+        # The first sentence shown in the form (the error summary or a field's message).
+        tr '\n' ' ' < "$BENCH_ROOT/bench/results/answer.html" | grep -o 'id="booking-errors">\s*<div>[^<]*<\|field-validation-error">[^<][^<]*<' \
+          | head -n 1 | sed 's/.*>\([^<]*\)</\1/' >> "$BENCH_ROOT/bench/results/refusals.txt" || true
+      fi
+      [ "$made" -ge "$RUNS" ] && break
+    done
+  done
+done
+echo "booking answers over $posts posts: $(cut -d' ' -f1 "$BENCH_ROOT/bench/results/booking.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
+echo "bookings made (answers 200):"
+awk '$1 == 200 { print $2 }' "$BENCH_ROOT/bench/results/booking.txt" | bench_summary
+echo "refusals, by reason (the patient's own rules, not errors):"
+sed -e 's/[0-9][0-9]:[0-9][0-9]/HH:mm/g' "$BENCH_ROOT/bench/results/refusals.txt" | sort | uniq -c | sort -rn | head -n 5
+echo "refused or conflicting answers (not bookings):"
+awk '$1 != 200 { print $2 }' "$BENCH_ROOT/bench/results/booking.txt" | bench_summary

@@ -33,6 +33,9 @@ public sealed class CatalogDemoSeederTests(NeonProFactory app) : IClassFixture<N
         Assert.Equal(6, await db.Equipment.CountAsync());
         var year = DateTime.UtcNow.Year; // the clinic's year, give or take New Year's Eve in UTC
         Assert.True(await db.ClinicClosedDays.CountAsync(d => d.Date.Year == year + 1 || d.Date.Year == year) >= 24);
+        // The large set's appointments span about five years; its holidays do too (Christmas three years either side).
+        Assert.True(await db.ClinicClosedDays.AnyAsync(d => d.Date == new DateOnly(year - 3, 12, 25)));
+        Assert.True(await db.ClinicClosedDays.AnyAsync(d => d.Date == new DateOnly(year + 3, 12, 25)));
     }
 
 }

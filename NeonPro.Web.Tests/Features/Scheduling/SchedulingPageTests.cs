@@ -63,6 +63,26 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
     }
 
     [Fact]
+    public async Task Booking_past_the_end_of_the_professionals_registration_says_so_rather_than_asking_for_a_treatment()
+    {
+        var w = await SchedulingWorld.CreateAsync(app);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        // The card is valid for one year; two years ahead it has lapsed.
+        var start = SchedulingWorld.NextMondayUtc(10).AddDays(7 * 104);
+        var date = start.AddHours(-3).ToString("yyyy-MM-dd");
+
+        var form = await client.GetDocumentAsync($"/Scheduling?handler=NewForm&Input.ProfessionalId={w.ProfessionalId}&Input.Date={date}");
+        Assert.Contains("O registro deste profissional no conselho não estará regular nessa data", form.Body!.TextContent);
+
+        var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], start), htmx: true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var text = FormPosting.Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("O registro de Dra. Teste Agenda no conselho não está regular", text);
+        Assert.DoesNotContain("Escolha o tratamento.", text);
+        Assert.Equal(0, await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId)));
+    }
+
+    [Fact]
     public async Task Twenty_concurrent_booking_posts_create_exactly_one_appointment()
     {
         var w = await SchedulingWorld.CreateAsync(app, patients: 20);

@@ -202,11 +202,14 @@ public sealed class CatalogDemoSeeder(NeonProDbContext db, ClinicClock clock) : 
             newTreatments++;
         }
 
+        // This year and next; the large set's appointments span about five years, so its holidays do too.
         var year = clock.Now.Year;
-        var holidays = await NationalHolidays.AddMissingAsync(db, year, ct) + await NationalHolidays.AddMissingAsync(db, year + 1, ct);
+        var (firstYear, lastYear) = size == DemoSize.Large ? (year - 3, year + 3) : (year, year + 1);
+        var holidays = 0;
+        for (var y = firstYear; y <= lastYear; y++) holidays += await NationalHolidays.AddMissingAsync(db, y, ct);
 
         if (newEquipment + newRooms + newTreatments + holidays == 0) return;
         await db.SaveChangesAsync(ct);
-        report.Add($"catalog: {newEquipment} equipment, {newRooms} rooms, {newTreatments} treatments, {holidays} national holidays of {year} and {year + 1} added");
+        report.Add($"catalog: {newEquipment} equipment, {newRooms} rooms, {newTreatments} treatments, {holidays} national holidays of {firstYear} to {lastYear} added");
     }
 }

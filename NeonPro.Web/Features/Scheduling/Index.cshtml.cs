@@ -50,7 +50,11 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostBookAsync([FromForm] BookingInput input)
     {
+        var askedTreatment = input.TreatmentId;
         Form = await BuildFormAsync(input, treatmentChanged: false);
+        // A treatment missing from the list (not in scope that day, registration lapsed by then) still goes to the
+        // booking rules, which say why in a sentence rather than "choose the treatment".
+        input.TreatmentId ??= askedTreatment;
         if (!ModelState.IsValid || input.PatientId is null || input.ProfessionalId is null || input.TreatmentId is null || input.Date is null || input.Time is null)
         {
             if (input.PatientId is null) ModelState.AddModelError("Input.PatientId", T["Escolha o paciente."]);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Cli;
@@ -28,7 +29,7 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
             await db.SaveChangesAsync(ct);
         }
 
-        var professionals = await db.Professionals.AsNoTracking().Include(p => p.WorkingHours).Include(p => p.Scopes).Where(p => p.IsActive).ToListAsync(ct);
+        var professionals = await db.Professionals.AsNoTracking().AsSplitQuery().Include(p => p.WorkingHours).Include(p => p.Scopes).Where(p => p.IsActive).ToListAsync(ct);
         var treatments = await db.Treatments.AsNoTracking().Include(t => t.RequiredEquipment).Where(t => t.IsActive).ToListAsync(ct);
         var rooms = await db.Rooms.AsNoTracking().Include(r => r.Equipment).Where(r => r.IsActive).OrderBy(r => r.Name).ToListAsync(ct);
         var patientIds = await db.Patients.AsNoTracking().Where(p => p.AnonymizedAtUtc == null && p.BirthDate <= DateOnly.FromDateTime(DateTime.UtcNow.AddYears(-18)))
@@ -41,72 +42,94 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
         var closed = (await db.ClinicClosedDays.AsNoTracking().Select(c => c.Date).ToListAsync(ct)).ToHashSet();
 
         var today = DateOnly.FromDateTime(clock.Now);
-        var (first, last) = size == DemoSize.Large ? (today.AddMonths(-30), today.AddMonths(30)) : (today.AddDays(-45), today.AddDays(30));
+        // Large: about five years (31 months back, 30 ahead) of 15-minute visits; the 1,000,000 for twelve
+        // professionals is about 55 a day each, which only short visits over 07:00–21:00 can hold without overlaps.
+        var (first, last) = size == DemoSize.Large ? (today.AddMonths(-31), today.AddMonths(30)) : (today.AddDays(-45), today.AddDays(30));
         var random = new Random(4242);
         var nowUtc = clock.UtcNow;
 
-        // Which treatments each professional may do by default and which rooms fit each treatment.
-        var menu = professionals.ToDictionary(p => p.Id, p => treatments
-            .Where(t => ScopeRule.Decide(p.Profession, p.StandingOn(today), true, p.RequiresSupervision, t.AllowedProfessions, true,
-                p.Scopes.Where(s => s.TreatmentId == t.Id).Select(s => s.AsOverride()), today) is { MayPerform: true, Mode: ScopeMode.Independent })
-            .ToList());
+        // Which treatments each professional may do, before and after today. Registrations are taken as in good
+        // standing in the past (the suspended demo professional worked normally until recently); a professional who
+        // must be supervised books under their named supervisor, as the booking form does.
+        List<Treatment> Menu(Professional p, CredentialStanding standing) => treatments
+            .Where(t => ScopeRule.Decide(p.Profession, standing, true, p.RequiresSupervision, t.AllowedProfessions, true,
+                    p.Scopes.Where(s => s.TreatmentId == t.Id).Select(s => s.AsOverride()), today) is { MayPerform: true } scope
+                && (scope.Mode == ScopeMode.Independent || p.SupervisorId is not null))
+            .ToList();
+        var pastMenu = professionals.ToDictionary(p => p.Id, p => Menu(p, CredentialStanding.Good));
+        var futureMenu = professionals.ToDictionary(p => p.Id, p => Menu(p, p.StandingOn(today)));
         var fitting = treatments.ToDictionary(t => t.Id, t => rooms.Where(t.FitsIn).ToList());
 
-        // Capacity in 15-minute slots, to spread the large target evenly.
-        long capacity = 0;
+        // Capacity of each day in 15-minute slots. The large set spreads what is left of the target over what is left of
+        // the capacity, day by day, so every week is about equally busy; it aims to finish a few days before the window
+        // ends, so random shortfalls on the way are made up and the count lands exactly on the target.
+        var days = new List<(DateOnly Day, long Slots)>();
         for (var d = first; d <= last; d = d.AddDays(1))
             if (!closed.Contains(d))
-                foreach (var p in professionals.Where(p => menu[p.Id].Count > 0))
-                    capacity += p.WorkingHours.Where(h => h.Day == d.DayOfWeek).Sum(h => (long)((h.End - h.Start).TotalMinutes / 15));
-        var perSlot = size == DemoSize.Large ? Math.Min(1.0, LargeTarget / (capacity * 0.9 * 1.15)) : 0.35;
+                days.Add((d, professionals.Where(p => (d < today ? pastMenu : futureMenu)[p.Id].Count > 0)
+                    .Sum(p => p.WorkingHours.Where(h => h.Day == d.DayOfWeek).Sum(h => (long)((h.End - h.Start).TotalMinutes / 15)))));
+        var remainingSlots = days.Sum(d => d.Slots);
+        var reserve = days.TakeLast(5).Sum(d => d.Slots);
+        // Bookings per slot offered: a cancelled or rescheduled booking leaves its time free for another, while a slot
+        // whose patient or room cannot be found stays empty. Starts from an estimate and follows what actually happens.
+        double offered = 0;
 
         var watch = Stopwatch.StartNew();
         var total = 0;
         var batch = new List<Appointment>(10_000);
         // Busy intervals of rooms and patients in the day being generated (professionals are filled in sequence).
         var roomBusy = new Dictionary<Guid, List<(DateTime, DateTime)>>();
-        var patientBusy = new Dictionary<Guid, DateTime>();
+        var patientBusy = new HashSet<Guid>();
         await using var bulk = DemoDatabase.CreateUnaudited(services);
 
-        for (var day = first; day <= last && (size != DemoSize.Large || total < LargeTarget); day = day.AddDays(1))
+        Guid? FreeRoom(Treatment treatment, DateTime startUtc, DateTime endUtc) =>
+            fitting[treatment.Id].Select(r => (Guid?)r.Id).FirstOrDefault(id =>
+                !roomBusy.TryGetValue(id!.Value, out var busy) || busy.All(b => !TimeOverlap.Overlaps(b.Item1, b.Item2, startUtc, endUtc)));
+
+        foreach (var (day, daySlots) in days)
         {
-            if (closed.Contains(day)) continue;
+            if (size == DemoSize.Large && total >= LargeTarget) break;
+            var bookingsPerSlot = offered > 1000 ? total / offered : 1.1;
+            var perSlot = size == DemoSize.Large
+                ? Math.Min(1.0, (LargeTarget - total) / (Math.Max(daySlots, remainingSlots - reserve) * bookingsPerSlot))
+                : 0.35;
+            remainingSlots -= daySlots;
+            offered += daySlots * perSlot;
             roomBusy.Clear();
             patientBusy.Clear();
             foreach (var pro in professionals)
             {
-                var options = menu[pro.Id];
+                var options = (day < today ? pastMenu : futureMenu)[pro.Id];
                 if (options.Count == 0) continue;
+                var withoutEquipment = options.Where(t => t.RequiredEquipment.Count == 0).ToList();
                 foreach (var hours in pro.WorkingHours.Where(h => h.Day == day.DayOfWeek).OrderBy(h => h.Start))
                 {
                     var cursor = day.ToDateTime(hours.Start);
                     var end = day.ToDateTime(hours.End);
-                    while (cursor < end)
+                    while (cursor < end && (size != DemoSize.Large || total < LargeTarget))
                     {
                         var treatment = options[random.Next(options.Count)];
-                        var minutes = size == DemoSize.Large ? (random.NextDouble() < 0.8 ? 15 : 30) : Math.Clamp(treatment.DurationMinutes, 15, 90);
+                        var minutes = size == DemoSize.Large ? 15 : Math.Clamp(treatment.DurationMinutes, 15, 90);
                         var slotEnd = cursor.AddMinutes(minutes);
                         if (slotEnd > end) break;
                         if (random.NextDouble() > perSlot) { cursor = cursor.AddMinutes(15); continue; }
 
                         var startUtc = clock.ToUtc(cursor);
                         var endUtc = clock.ToUtc(slotEnd);
-                        Guid? roomId = null;
-                        if (fitting[treatment.Id] is { Count: > 0 } candidates)
+                        var roomId = FreeRoom(treatment, startUtc, endUtc);
+                        // Every room with the equipment is taken: offer something that needs none instead.
+                        if (roomId is null && treatment.RequiredEquipment.Count > 0)
                         {
-                            roomId = candidates.Select(r => (Guid?)r.Id).FirstOrDefault(id =>
-                                !roomBusy.TryGetValue(id!.Value, out var busy) || busy.All(b => !TimeOverlap.Overlaps(b.Item1, b.Item2, startUtc, endUtc)));
-                            // Only a treatment that needs equipment must have a room; others go without when all are taken.
-                            if (roomId is null && treatment.RequiredEquipment.Count > 0) { cursor = cursor.AddMinutes(15); continue; }
+                            if (withoutEquipment.Count == 0) { cursor = cursor.AddMinutes(15); continue; }
+                            treatment = withoutEquipment[random.Next(withoutEquipment.Count)];
+                            roomId = FreeRoom(treatment, startUtc, endUtc);
                         }
-                        else if (treatment.RequiredEquipment.Count > 0) { cursor = cursor.AddMinutes(15); continue; }
 
                         // A patient is seen at most once a day in the demo, which also rules out patient overlaps.
                         Guid patientId;
                         var tries = 0;
-                        do patientId = patientIds[random.Next(patientIds.Count)]; while (patientBusy.ContainsKey(patientId) && ++tries < 20);
-                        if (patientBusy.ContainsKey(patientId)) { cursor = cursor.AddMinutes(15); continue; }
-                        patientBusy[patientId] = startUtc;
+                        do patientId = patientIds[random.Next(patientIds.Count)]; while (patientBusy.Contains(patientId) && ++tries < 20);
+                        if (!patientBusy.Add(patientId)) { cursor = cursor.AddMinutes(15); continue; }
                         if (roomId is { } rid)
                         {
                             if (!roomBusy.TryGetValue(rid, out var list)) roomBusy[rid] = list = [];
@@ -117,13 +140,14 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
                         var a = new Appointment
                         {
                             PatientId = patientId, ProfessionalId = pro.Id, TreatmentId = treatment.Id, RoomId = roomId,
+                            SupervisorId = pro.RequiresSupervision ? pro.SupervisorId : null,
                             StartUtc = startUtc, EndUtc = endUtc, Status = status,
-                            CreatedAtUtc = startUtc.AddDays(-random.Next(1, 30)), CreatedByName = "seed-demo",
-                            UpdatedAtUtc = startUtc.AddDays(-1), UpdatedByName = "seed-demo",
+                            CreatedAtUtc = Earlier(startUtc.AddDays(-random.Next(1, 30)), nowUtc), CreatedByName = "seed-demo",
+                            UpdatedAtUtc = Earlier(startUtc.AddDays(-1), nowUtc), UpdatedByName = "seed-demo",
                         };
                         if (status == AppointmentStatus.Cancelled)
                         {
-                            a.CancelledAtUtc = startUtc.AddHours(-random.Next(2, 72));
+                            a.CancelledAtUtc = Earlier(startUtc.AddHours(-random.Next(2, 72)), nowUtc);
                             a.CancelledByName = "seed-demo";
                             a.CancellationReason = "Paciente pediu para desmarcar";
                         }
@@ -142,8 +166,12 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
             }
         }
         await FlushAsync(bulk, batch, ct);
-        report.Add($"appointments: {total:N0} from {first:dd/MM/yyyy} to {last:dd/MM/yyyy} in {watch.Elapsed.TotalSeconds:F0} s");
+        var lastDay = await bulk.Appointments.MaxAsync(a => (DateTime?)a.StartUtc, ct);
+        report.Add($"appointments: {total:N0} from {first:dd/MM/yyyy} to {(lastDay is { } l ? clock.ToClinicTime(l).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "-")} in {watch.Elapsed.TotalSeconds:F0} s");
     }
+
+    /// <summary>Nothing about a future appointment happened after now (it was booked, changed or cancelled already).</summary>
+    private static DateTime Earlier(DateTime value, DateTime nowUtc) => value < nowUtc ? value : nowUtc;
 
     private static AppointmentStatus PickStatus(Random random, bool past)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.Extensions.Localization;
@@ -13,6 +15,10 @@ public static class LocalizationSetup
     public static IServiceCollection AddNeonProLocalization(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // Portuguese is written as text rather than as &#xE3; entities: pages are smaller (the week grid is full of
+        // names) and readable in the source. The encoder still escapes what HTML needs (<, >, &, quotes), so nothing
+        // a patient or staff member typed can become markup.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = SupportedCultures.Select(c => new CultureInfo(c)).ToList();
