@@ -3,6 +3,7 @@
 # folder, sign in through the real form (antiforgery token and cookie jar), and summarise timings.
 # Every request goes to 127.0.0.1 only; loops are bounded.
 set -euo pipefail
+trap 'echo "bench: failed at ${BASH_SOURCE[0]}:$LINENO: $BASH_COMMAND" >&2' ERR
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH_PORT=${BENCH_PORT:-5391}
@@ -32,6 +33,8 @@ bench_seed_large() {
 }
 
 bench_start() {
+  # Another server on the port would answer /health and be measured instead of this build.
+  if curl -fs "$BENCH_URL/health" >/dev/null 2>&1; then echo "port $BENCH_PORT is already in use; stop that server or set BENCH_PORT" >&2; return 1; fi
   (cd "$BENCH_ROOT/NeonPro.Web" && NeonPro__DataFolder="$BENCH_DATA" ASPNETCORE_ENVIRONMENT=Production \
     Security__SignInAttemptsPerMinutePerIp=1000 Logging__LogLevel__Default=Warning \
     dotnet "$BENCH_DLL" --urls "$BENCH_URL" >"$BENCH_ROOT/bench/results/server.log" 2>&1) &

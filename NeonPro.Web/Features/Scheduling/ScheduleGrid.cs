@@ -45,7 +45,13 @@ public sealed class ScheduleGrid
     public required TimeOnly Opens { get; init; }
     public required TimeOnly Closes { get; init; }
     public required int SlotMinutes { get; init; }
+    /// <summary>A week cell lists this many appointments and links to the day for the rest.</summary>
+    public const int WeekCellLimit = 10;
+
+    /// <summary>What each cell draws: every appointment of a day view, the first WeekCellLimit of a week cell.</summary>
     public required Dictionary<(Guid Column, DateOnly Day), List<GridAppointment>> Cells { get; init; }
+    /// <summary>How many appointments each cell holds, drawn or not.</summary>
+    public required Dictionary<(Guid Column, DateOnly Day), int> CellCounts { get; init; }
     /// <summary>Local working intervals per professional and day; empty list = not working that day.</summary>
     public required Dictionary<(Guid Professional, DateOnly Day), List<(TimeOnly Start, TimeOnly End)>> Working { get; init; }
     public required Dictionary<DateOnly, string> ClosedDays { get; init; }
@@ -56,6 +62,8 @@ public sealed class ScheduleGrid
 
     public IReadOnlyList<GridAppointment> At(Guid column, DateOnly day) =>
         Cells.TryGetValue((column, day), out var list) ? list : [];
+
+    public int CountAt(Guid column, DateOnly day) => CellCounts.GetValueOrDefault((column, day));
 
     /// <summary>Whether a professional works through the whole slot (shading marks the rest).</summary>
     public bool IsWorking(Guid professional, DateOnly day, TimeOnly slot)
@@ -100,29 +108,40 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
         var appointmentsQuery = db.Appointments.AsNoTracking()
             .Where(a => a.StartUtc >= earliestStart && a.StartUtc < toUtc && a.EndUtc > fromUtc && !hidden.Contains(a.Status));
         if (q.Professional is { } only) appointmentsQuery = appointmentsQuery.Where(a => a.ProfessionalId == only);
+        // Slim rows first; names come from small lookups, and patient names only for what is drawn (a busy week has
+        // thousands of bookings but shows at most WeekCellLimit per cell).
         var rows = await appointmentsQuery
             .OrderBy(a => a.StartUtc)
-            .Select(a => new
-            {
-                a.Id, a.Version, a.ProfessionalId, a.RoomId, a.StartUtc, a.EndUtc, a.Status,
-                Patient = db.Patients.Where(p => p.Id == a.PatientId).Select(p => p.SocialName ?? p.FullName).FirstOrDefault(),
-                Treatment = db.Treatments.Where(t => t.Id == a.TreatmentId).Select(t => t.Name).FirstOrDefault(),
-                Room = db.Rooms.Where(r => r.Id == a.RoomId).Select(r => r.Name).FirstOrDefault(),
-                Professional = db.Professionals.Where(p => p.Id == a.ProfessionalId).Select(p => p.FullName).FirstOrDefault(),
-            })
+            .Select(a => new { a.Id, a.Version, a.ProfessionalId, a.RoomId, a.StartUtc, a.EndUtc, a.Status, a.PatientId, a.TreatmentId })
             .ToListAsync(ct);
 
-        var cells = new Dictionary<(Guid, DateOnly), List<GridAppointment>>();
-        foreach (var r in rows)
+        var cellRows = new Dictionary<(Guid, DateOnly), List<int>>();
+        var counts = new Dictionary<(Guid, DateOnly), int>();
+        for (var i = 0; i < rows.Count; i++)
         {
-            var start = clock.ToClinicTime(r.StartUtc);
-            var item = new GridAppointment(r.Id, r.Version, r.ProfessionalId, r.RoomId, start, clock.ToClinicTime(r.EndUtc), r.Status,
-                r.Patient ?? "", r.Treatment ?? "", r.Room, r.Professional ?? "");
-            var column = q.Axis == GridAxis.Professional ? r.ProfessionalId : r.RoomId ?? Guid.Empty;
-            var key = (column, DateOnly.FromDateTime(start));
-            if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
-            list.Add(item);
+            var column = q.Axis == GridAxis.Professional ? rows[i].ProfessionalId : rows[i].RoomId ?? Guid.Empty;
+            var key = (column, DateOnly.FromDateTime(clock.ToClinicTime(rows[i].StartUtc)));
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+            if (!cellRows.TryGetValue(key, out var list)) cellRows[key] = list = [];
+            if (q.View == GridView.Day || list.Count < ScheduleGrid.WeekCellLimit) list.Add(i);
         }
+
+        var patientIds = cellRows.Values.SelectMany(l => l).Select(i => rows[i].PatientId).Distinct().ToList();
+        var patientNames = new Dictionary<Guid, string>(patientIds.Count);
+        foreach (var chunk in patientIds.Chunk(500))
+            foreach (var p in await db.Patients.AsNoTracking().Where(p => chunk.Contains(p.Id))
+                         .Select(p => new { p.Id, Name = p.SocialName ?? p.FullName }).ToListAsync(ct))
+                patientNames[p.Id] = p.Name;
+        var treatmentNames = await db.Treatments.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        var roomNames = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var professionalNames = await db.Professionals.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+
+        var cells = new Dictionary<(Guid, DateOnly), List<GridAppointment>>(cellRows.Count);
+        foreach (var (key, indexes) in cellRows)
+            cells[key] = indexes.Select(i => rows[i]).Select(r => new GridAppointment(r.Id, r.Version, r.ProfessionalId, r.RoomId,
+                clock.ToClinicTime(r.StartUtc), clock.ToClinicTime(r.EndUtc), r.Status,
+                patientNames.GetValueOrDefault(r.PatientId, ""), treatmentNames.GetValueOrDefault(r.TreatmentId, ""),
+                r.RoomId is { } room ? roomNames.GetValueOrDefault(room) : null, professionalNames.GetValueOrDefault(r.ProfessionalId, ""))).ToList();
 
         var firstDay = q.FirstDay;
         var lastDay = q.FirstDay.AddDays(q.DayCount - 1);
@@ -168,6 +187,7 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
             Closes = settings.ClosesAt,
             SlotMinutes = settings.SlotMinutes is >= 5 and <= 60 ? settings.SlotMinutes : 15,
             Cells = cells,
+            CellCounts = counts,
             Working = working,
             ClosedDays = closed,
             NowLocal = clock.Now,
