@@ -179,7 +179,7 @@ CREATE TABLE "Treatments" (
     "TussCode" character varying(8),
     "ProductType" character varying(16) NOT NULL,
     "AnvisaRegistration" character varying(13),
-    "AllowedProfessions" text NOT NULL,
+    "AllowedProfessions" text[] NOT NULL,
     "MinimumAge" integer,
     "MaximumAge" integer,
     "ContraindicatedInPregnancy" boolean NOT NULL,

@@ -19,6 +19,19 @@ public sealed record SchedulingWorld(Guid ProfessionalId, Guid TreatmentId, Guid
         return DateTime.SpecifyKind(today.AddDays(daysUntilMonday).AddHours(localHour + 3).AddMinutes(minute), DateTimeKind.Utc);
     }
 
+    /// <summary>The booking form's fields as the browser posts them (no antiforgery token: PostFormAsync adds it).</summary>
+    public List<KeyValuePair<string, string>> BookingFields(Guid patient, DateTime startUtc, int minutes = 60)
+    {
+        var local = startUtc.AddHours(-3); // São Paulo
+        return
+        [
+            new("Input.PatientId", patient.ToString()), new("Input.ProfessionalId", ProfessionalId.ToString()),
+            new("Input.TreatmentId", TreatmentId.ToString()), new("Input.RoomId", ""),
+            new("Input.Date", local.ToString("yyyy-MM-dd")), new("Input.Time", local.ToString("HH:mm")),
+            new("Input.DurationMinutes", minutes.ToString()), new("Input.AcknowledgeWarnings", "true"),
+        ];
+    }
+
     public static async Task<SchedulingWorld> CreateAsync(NeonProFactory app, int patients = 3)
     {
         return await app.WithScopeAsync(async sp =>

@@ -13,17 +13,8 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
 {
     private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
 
-    private static List<KeyValuePair<string, string>> BookingFields(SchedulingWorld w, Guid patient, DateTime startUtc, int minutes = 60)
-    {
-        var local = startUtc.AddHours(-3); // São Paulo
-        return
-        [
-            F("Input.PatientId", patient.ToString()), F("Input.ProfessionalId", w.ProfessionalId.ToString()),
-            F("Input.TreatmentId", w.TreatmentId.ToString()), F("Input.RoomId", ""),
-            F("Input.Date", local.ToString("yyyy-MM-dd")), F("Input.Time", local.ToString("HH:mm")),
-            F("Input.DurationMinutes", minutes.ToString()), F("Input.AcknowledgeWarnings", "true"),
-        ];
-    }
+    private static List<KeyValuePair<string, string>> BookingFields(SchedulingWorld w, Guid patient, DateTime startUtc, int minutes = 60) =>
+        w.BookingFields(patient, startUtc, minutes);
 
     [Fact]
     public async Task The_day_grid_shows_the_professional_and_the_booked_appointment()

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Cli;
+using NeonPro.Web.Tests.Features.Scheduling;
+using NeonPro.Web.Tests.Infrastructure;
+
+namespace NeonPro.Web.Tests.Data;
+
+/// <summary>
+/// The same app on a real PostgreSQL server: the hand-written migrations, the demo data, the booking rules under
+/// concurrency (advisory locks per professional, room and patient instead of SQLite's single writer) and the audit
+/// chain (its own advisory lock; timestamps round-tripped at PostgreSQL's microsecond precision).
+/// </summary>
+public sealed class PostgresTests(PostgresNeonProFactory app) : IClassFixture<PostgresNeonProFactory>
+{
+    [Fact]
+    public async Task Twenty_concurrent_booking_posts_create_exactly_one_appointment()
+    {
+        var w = await SchedulingWorld.CreateAsync(app, patients: 20);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var token = (await client.GetDocumentAsync("/Scheduling")).AntiforgeryToken();
+        var start = SchedulingWorld.NextMondayUtc(14);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var fields = w.BookingFields(w.PatientIds[i], start.AddMinutes(i % 4 * 15));
+            fields.Add(new("__RequestVerificationToken", token));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("HX-Request", "true");
+            var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
+        Assert.Equal(19, conflicts.Count);
+        Assert.All(conflicts, c => Assert.Contains("já tem um agendamento", FormPosting.Text(c.Body)));
+        await using var db = app.NewDbContext();
+        Assert.Equal(1, await db.Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId));
+    }
+
+    [Fact]
+    public async Task Concurrent_audited_writes_keep_one_unbroken_audit_chain()
+    {
+        // Staff accounts and bookings written at the same time all append to the one hash chain.
+        var w = await SchedulingWorld.CreateAsync(app, patients: 8);
+        var (receptionist, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var token = (await receptionist.GetDocumentAsync("/Scheduling")).AntiforgeryToken();
+        var start = SchedulingWorld.NextMondayUtc(9).AddDays(7);
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            if (i % 2 == 0) { await app.CreateStaffAsync(Roles.Professional); return; }
+            var fields = w.BookingFields(w.PatientIds[i], start.AddHours(i));
+            fields.Add(new("__RequestVerificationToken", token));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("HX-Request", "true");
+            Assert.Equal(HttpStatusCode.OK, (await receptionist.SendAsync(request)).StatusCode);
+        }));
+
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var verify = await manager.GetAsync("/api/compliance/audit/verify");
+        var json = await verify.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, verify.StatusCode);
+        using var result = JsonDocument.Parse(json);
+        Assert.True(result.RootElement.GetProperty("intact").GetBoolean(), json);
+        await using var db = app.NewDbContext();
+        Assert.True(await db.AuditEntries.CountAsync() >= 8 + 4);
+        Assert.Equal(await db.AuditEntries.CountAsync(), await db.AuditEntries.Select(a => a.Sequence).Distinct().CountAsync());
+    }
+}
+
+/// <summary>Its own database: the demo seeder adds appointments only to an agenda that has none.</summary>
+public sealed class PostgresDemoDataTests(PostgresNeonProFactory app) : IClassFixture<PostgresNeonProFactory>
+{
+    [Fact]
+    public async Task Migrations_apply_and_the_demo_clinic_seeds_and_shows_on_the_grid()
+    {
+        await using (var db = app.NewDbContext())
+        {
+            Assert.True(db.Database.IsNpgsql());
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        }
+
+        var report = await app.WithScopeAsync(async sp =>
+        {
+            var r = new DemoSeedReport();
+            foreach (var seeder in sp.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+                await seeder.SeedAsync(DemoSize.Small, r, CancellationToken.None);
+            return r;
+        });
+        Assert.Contains(report.Lines, l => l.StartsWith("appointments: ", StringComparison.Ordinal));
+
+        await using var check = app.NewDbContext();
+        var busiest = await check.Appointments.Where(a => a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed)
+            .GroupBy(a => a.ProfessionalId).Select(g => new { g.Key, First = g.Min(a => a.StartUtc) }).FirstAsync();
+        // Treatments keep their allowed professions (a text[] array on PostgreSQL, JSON text on SQLite).
+        Assert.All(await check.Treatments.AsNoTracking().ToListAsync(), t => Assert.NotEmpty(t.AllowedProfessions));
+
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var date = TimeZoneInfo.ConvertTimeFromUtc(busiest.First, TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo")).ToString("yyyy-MM-dd");
+        var doc = await client.GetDocumentAsync($"/Scheduling?date={date}&view=day&by=professional&professional={busiest.Key}");
+        Assert.NotEmpty(doc.QuerySelectorAll($".sched-col[data-col='{busiest.Key}'] .appt"));
+    }
+}
