@@ -97,8 +97,8 @@ CREATE TABLE "AspNetUserClaims" (
 );
 
 CREATE TABLE "AspNetUserLogins" (
-    "LoginProvider" character varying(128) NOT NULL,
-    "ProviderKey" character varying(128) NOT NULL,
+    "LoginProvider" text NOT NULL,
+    "ProviderKey" text NOT NULL,
     "ProviderDisplayName" text,
     "UserId" text NOT NULL,
     CONSTRAINT "PK_AspNetUserLogins" PRIMARY KEY ("LoginProvider", "ProviderKey"),
@@ -115,8 +115,8 @@ CREATE TABLE "AspNetUserRoles" (
 
 CREATE TABLE "AspNetUserTokens" (
     "UserId" text NOT NULL,
-    "LoginProvider" character varying(128) NOT NULL,
-    "Name" character varying(128) NOT NULL,
+    "LoginProvider" text NOT NULL,
+    "Name" text NOT NULL,
     "Value" text,
     CONSTRAINT "PK_AspNetUserTokens" PRIMARY KEY ("UserId", "LoginProvider", "Name"),
     CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE

@@ -107,3 +107,64 @@ public sealed class PostgresDemoDataTests(PostgresNeonProFactory app) : IClassFi
         Assert.NotEmpty(doc.QuerySelectorAll($".sched-col[data-col='{busiest.Key}'] .appt"));
     }
 }
+
+/// <summary>
+/// The hand-written migrations against the model on PostgreSQL, as MigrationParityTests does on SQLite: a database
+/// built by the migrations and one built by EnsureCreated must have the same columns (type, nullability, default),
+/// constraints and indexes, read from PostgreSQL's catalog.
+/// </summary>
+public sealed class PostgresMigrationParityTests
+{
+    [Fact]
+    public async Task Migrations_build_exactly_the_schema_the_model_describes_on_PostgreSQL()
+    {
+        var migrated = PostgresServer.Instance.CreateDatabase();
+        var created = PostgresServer.Instance.CreateDatabase();
+        await using (var db = Context(migrated)) await DatabaseProviders.MigrateAsync(db);
+        await using (var db = Context(created)) await db.Database.EnsureCreatedAsync();
+
+        var fromMigrations = await DescribeAsync(migrated);
+        var fromModel = await DescribeAsync(created);
+        var differences = fromModel.Except(fromMigrations).Select(f => "model has       " + f)
+            .Concat(fromMigrations.Except(fromModel).Select(f => "migrations have " + f)).Order().ToList();
+        Assert.True(differences.Count == 0,
+            "The migrations do not build the model's schema on PostgreSQL:\n" + string.Join("\n", differences));
+        Assert.True(fromModel.Count > 50, $"expected a real schema, read {fromModel.Count} facts");
+    }
+
+    private static NeonProDbContext Context(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<NeonProDbContext>();
+        DatabaseProviders.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString });
+        return new NeonProDbContext(builder.Options);
+    }
+
+    private static async Task<HashSet<string>> DescribeAsync(string connectionString)
+    {
+        var facts = new HashSet<string>();
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        async Task ReadAsync(string sql)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+                facts.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
+        }
+        await ReadAsync("""
+            SELECT 'column', table_name, column_name, data_type, udt_name, is_nullable, coalesce(character_maximum_length, -1),
+                   coalesce(numeric_precision, -1), coalesce(numeric_scale, -1), coalesce(column_default, '')
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            """);
+        // Constraint and index names and definitions (primary keys, foreign keys with their delete rules, uniques, filters).
+        await ReadAsync("""
+            SELECT 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+            """);
+        await ReadAsync("""
+            SELECT 'index', tablename, indexname, indexdef FROM pg_indexes
+            WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+            """);
+        return facts;
+    }
+}

@@ -170,8 +170,8 @@ public partial class Foundation : Migration
             name: "AspNetUserLogins",
             columns: table => new
             {
-                LoginProvider = table.Column<string>(nullable: false, maxLength: 128),
-                ProviderKey = table.Column<string>(nullable: false, maxLength: 128),
+                LoginProvider = table.Column<string>(nullable: false),
+                ProviderKey = table.Column<string>(nullable: false),
                 ProviderDisplayName = table.Column<string>(nullable: true),
                 UserId = table.Column<string>(nullable: false),
             },
@@ -215,8 +215,8 @@ public partial class Foundation : Migration
             columns: table => new
             {
                 UserId = table.Column<string>(nullable: false),
-                LoginProvider = table.Column<string>(nullable: false, maxLength: 128),
-                Name = table.Column<string>(nullable: false, maxLength: 128),
+                LoginProvider = table.Column<string>(nullable: false),
+                Name = table.Column<string>(nullable: false),
                 Value = table.Column<string>(nullable: true),
             },
             constraints: table =>
