@@ -55,29 +55,18 @@ public class LoginWith2faModel(
 
         var code = Input.TwoFactorCode.Replace(" ", "").Replace("-", "");
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
-        if (result.Succeeded)
+        switch (await SignInAudit.ConcludeSecondFactorAsync(result, audit, users, db, user, SignInAudit.ByAuthenticator))
         {
-            Response.SetCultureCookie(user.PreferredCulture);
-            await SignInAudit.SucceededAsync(audit, users, user, SignInAudit.ByAuthenticator);
-            await db.SaveChangesAsync();
-            return LocalRedirect(ReturnUrl);
+            case SignInAudit.SecondFactor.SignedIn:
+                Response.SetCultureCookie(user.PreferredCulture);
+                return LocalRedirect(ReturnUrl);
+            case SignInAudit.SecondFactor.LockedOut:
+                return RedirectToPage("./Lockout");
+            case SignInAudit.SecondFactor.Disabled:
+                return Refused(LoginModel.AccountDisabled);
+            default:
+                return Refused("Código inválido.");
         }
-        if (result.IsLockedOut)
-        {
-            SignInAudit.Refused(audit, AuditAction.SignInLockedOut, user, SignInAudit.ByAuthenticator, "locked-out");
-            await db.SaveChangesAsync();
-            return RedirectToPage("./Lockout");
-        }
-        if (result.IsNotAllowed)
-        {
-            // Disabled between the password and the code (the password step already proved who this is).
-            SignInAudit.Refused(audit, AuditAction.SignInFailed, user, SignInAudit.ByAuthenticator, "disabled");
-            await db.SaveChangesAsync();
-            return Refused(LoginModel.AccountDisabled);
-        }
-        SignInAudit.Refused(audit, AuditAction.SignInFailed, user, SignInAudit.ByAuthenticator, "wrong-code");
-        await db.SaveChangesAsync();
-        return Refused("Código inválido.");
     }
 
     private PageResult Refused(string? message = null)

@@ -48,28 +48,18 @@ public class LoginWithRecoveryCodeModel(
         if (!ModelState.IsValid) return Refused();
 
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", ""));
-        if (result.Succeeded)
+        switch (await SignInAudit.ConcludeSecondFactorAsync(result, audit, users, db, user, SignInAudit.ByRecoveryCode))
         {
-            Response.SetCultureCookie(user.PreferredCulture);
-            await SignInAudit.SucceededAsync(audit, users, user, SignInAudit.ByRecoveryCode);
-            await db.SaveChangesAsync();
-            return LocalRedirect(ReturnUrl);
+            case SignInAudit.SecondFactor.SignedIn:
+                Response.SetCultureCookie(user.PreferredCulture);
+                return LocalRedirect(ReturnUrl);
+            case SignInAudit.SecondFactor.LockedOut:
+                return RedirectToPage("./Lockout");
+            case SignInAudit.SecondFactor.Disabled:
+                return Refused(LoginModel.AccountDisabled);
+            default:
+                return Refused("Código de recuperação inválido.");
         }
-        if (result.IsLockedOut)
-        {
-            SignInAudit.Refused(audit, AuditAction.SignInLockedOut, user, SignInAudit.ByRecoveryCode, "locked-out");
-            await db.SaveChangesAsync();
-            return RedirectToPage("./Lockout");
-        }
-        if (result.IsNotAllowed)
-        {
-            SignInAudit.Refused(audit, AuditAction.SignInFailed, user, SignInAudit.ByRecoveryCode, "disabled");
-            await db.SaveChangesAsync();
-            return Refused(LoginModel.AccountDisabled);
-        }
-        SignInAudit.Refused(audit, AuditAction.SignInFailed, user, SignInAudit.ByRecoveryCode, "wrong-code");
-        await db.SaveChangesAsync();
-        return Refused("Código de recuperação inválido.");
     }
 
     private PageResult Refused(string? message = null)
