@@ -22,6 +22,10 @@ public partial class LocalizationTests
     [GeneratedRegex("""new(?:\s+\w+Problem)?\(\s*(?:"\w*"|[A-Z]\w*(?:\.\w+)?)\s*,\s*"((?:[^"\\]|\\.)+)"[,)]""")]
     private static partial Regex ProblemText();
 
+    // Page helpers that take a message key and localize it themselves: Refused("text"), ConcludeAsync(..., "text").
+    [GeneratedRegex("""\b(?:Refused?|ConcludeAsync)\([^;()]*?"((?:[^"\\]|\\.)+)"\)""")]
+    private static partial Regex HelperText();
+
     public static IEnumerable<(string Key, string File)> LocalizedKeys()
     {
         var files = Directory.EnumerateFiles(WebRoot, "*.*", SearchOption.AllDirectories)
@@ -40,6 +44,9 @@ public partial class LocalizationTests
             }
             if (file.EndsWith("Labels.cs", StringComparison.Ordinal) || file.EndsWith("Names.cs", StringComparison.Ordinal))
                 foreach (Match m in LabelText().Matches(text)) yield return (Unescape(m.Groups[1].Value), relative);
+            if (file.EndsWith(".cs", StringComparison.Ordinal))
+                foreach (Match m in HelperText().Matches(text))
+                    if (m.Groups[1].Value.Any(c => c == ' ' || c > 127)) yield return (Unescape(m.Groups[1].Value), relative);
             if (file.EndsWith(".cs", StringComparison.Ordinal))
                 foreach (Match m in AttributeText().Matches(text))
                     if (m.Groups[1].Value.Any(c => c == ' ' || c > 127 || char.IsUpper(c))) yield return (Unescape(m.Groups[1].Value), relative);

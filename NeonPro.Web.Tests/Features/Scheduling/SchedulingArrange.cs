@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Catalog;
@@ -31,6 +32,21 @@ public sealed record SchedulingWorld(Guid ProfessionalId, Guid TreatmentId, Guid
             new("Input.DurationMinutes", minutes.ToString()), new("Input.AcknowledgeWarnings", "true"),
         ];
     }
+
+    /// <summary>
+    /// Posts the booking form count times at once through one signed-in client, as that many receptionists would:
+    /// the i-th for patient i at start + 0/15/30/45 minutes, so every pair overlaps for this one professional.
+    /// </summary>
+    public async Task<(HttpStatusCode StatusCode, string Body)[]> PostOverlappingBookingsAsync(HttpClient client, string token, DateTime startUtc, int count) =>
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            var fields = BookingFields(PatientIds[i], startUtc.AddMinutes(i % 4 * 15));
+            fields.Add(new("__RequestVerificationToken", token));
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("HX-Request", "true");
+            var response = await client.SendAsync(request);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
 
     public static async Task<SchedulingWorld> CreateAsync(NeonProFactory app, int patients = 3)
     {

@@ -82,15 +82,7 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         var token = doc.AntiforgeryToken();
         var start = SchedulingWorld.NextMondayUtc(14);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
-        {
-            var fields = BookingFields(w, w.PatientIds[i], start.AddMinutes(i % 4 * 15));
-            fields.Add(F("__RequestVerificationToken", token));
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
-            request.Headers.Add("HX-Request", "true");
-            var response = await client.SendAsync(request);
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        var responses = await w.PostOverlappingBookingsAsync(client, token, start, 20);
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();

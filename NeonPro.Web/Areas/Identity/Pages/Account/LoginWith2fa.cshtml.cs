@@ -21,11 +21,10 @@ public class LoginWith2faModel(
     UserManager<StaffUser> users,
     AuditLog audit,
     NeonProDbContext db,
-    IStringLocalizer<SharedResource> T) : PageModel
+    IStringLocalizer<SharedResource> T) : SecondFactorPageModel(signIn, users, audit, db, T)
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }
-    public string ReturnUrl { get; private set; } = "/";
 
     public sealed class InputModel
     {
@@ -38,41 +37,13 @@ public class LoginWith2faModel(
         public bool RememberMachine { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
-    {
-        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
-        // Only reachable right after a correct password: otherwise start again.
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
+        if (await PasswordCheckedUserAsync(returnUrl) is not { } user) return StartAgain();
         if (!ModelState.IsValid) return Refused();
 
         var code = Input.TwoFactorCode.Replace(" ", "").Replace("-", "");
-        var result = await signIn.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
-        switch (await SignInAudit.ConcludeSecondFactorAsync(result, audit, users, db, user, SignInAudit.ByAuthenticator))
-        {
-            case SignInAudit.SecondFactor.SignedIn:
-                Response.SetCultureCookie(user.PreferredCulture);
-                return LocalRedirect(ReturnUrl);
-            case SignInAudit.SecondFactor.LockedOut:
-                return RedirectToPage("./Lockout");
-            case SignInAudit.SecondFactor.Disabled:
-                return Refused(LoginModel.AccountDisabled);
-            default:
-                return Refused("Código inválido.");
-        }
-    }
-
-    private PageResult Refused(string? message = null)
-    {
-        if (message is not null) ModelState.AddModelError(string.Empty, T[message]);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        var result = await SignInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, Input.RememberMachine);
+        return await ConcludeAsync(result, user, SignInAudit.ByAuthenticator, "Código inválido.");
     }
 }

@@ -21,10 +21,9 @@ public class LoginWithRecoveryCodeModel(
     UserManager<StaffUser> users,
     AuditLog audit,
     NeonProDbContext db,
-    IStringLocalizer<SharedResource> T) : PageModel
+    IStringLocalizer<SharedResource> T) : SecondFactorPageModel(signIn, users, audit, db, T)
 {
     [BindProperty] public InputModel Input { get; set; } = new();
-    public string ReturnUrl { get; private set; } = "/";
 
     public sealed class InputModel
     {
@@ -33,39 +32,12 @@ public class LoginWithRecoveryCodeModel(
         public string RecoveryCode { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
-    {
-        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
-        return Page();
-    }
-
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
-        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
-        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
+        if (await PasswordCheckedUserAsync(returnUrl) is not { } user) return StartAgain();
         if (!ModelState.IsValid) return Refused();
 
-        var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", ""));
-        switch (await SignInAudit.ConcludeSecondFactorAsync(result, audit, users, db, user, SignInAudit.ByRecoveryCode))
-        {
-            case SignInAudit.SecondFactor.SignedIn:
-                Response.SetCultureCookie(user.PreferredCulture);
-                return LocalRedirect(ReturnUrl);
-            case SignInAudit.SecondFactor.LockedOut:
-                return RedirectToPage("./Lockout");
-            case SignInAudit.SecondFactor.Disabled:
-                return Refused(LoginModel.AccountDisabled);
-            default:
-                return Refused("Código de recuperação inválido.");
-        }
-    }
-
-    private PageResult Refused(string? message = null)
-    {
-        if (message is not null) ModelState.AddModelError(string.Empty, T[message]);
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
+        var result = await SignInManager.TwoFactorRecoveryCodeSignInAsync(Input.RecoveryCode.Replace(" ", ""));
+        return await ConcludeAsync(result, user, SignInAudit.ByRecoveryCode, "Código de recuperação inválido.");
     }
 }
