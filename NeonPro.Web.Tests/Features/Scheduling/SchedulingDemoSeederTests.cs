@@ -69,6 +69,37 @@ public sealed class SchedulingDemoSeederTests(NeonProFactory app) : IClassFixtur
                 Assert.True(a.CancelledAtUtc <= nowUtc && !string.IsNullOrWhiteSpace(a.CancellationReason));
         });
 
+        // A move keeps the original as Rescheduled and links the new booking back to it, counting the moves.
+        var byId = all.ToDictionary(a => a.Id);
+        var successors = all.Where(a => a.RescheduledFromId is not null).ToList();
+        Assert.NotEmpty(successors);
+        Assert.All(successors, next =>
+        {
+            var original = byId[next.RescheduledFromId!.Value];
+            Assert.Equal(AppointmentStatus.Rescheduled, original.Status);
+            Assert.Equal((original.PatientId, original.ProfessionalId), (next.PatientId, next.ProfessionalId));
+            Assert.True(next.StartUtc > original.StartUtc);
+            Assert.Equal(original.MoveCount + 1, next.MoveCount);
+        });
+        Assert.Equal(successors.Count, successors.Select(a => a.RescheduledFromId).Distinct().Count());
+
+        // Each panel shows the steps that led to the status, one allowed transition at a time, none after now.
+        var history = (await db.AppointmentStatusChanges.AsNoTracking().ToListAsync()).ToLookup(h => h.AppointmentId);
+        Assert.All(all, a =>
+        {
+            var steps = history[a.Id].OrderBy(h => h.AtUtc).ThenBy(h => h.From is null ? 0 : 1).ToList();
+            Assert.NotEmpty(steps);
+            Assert.Null(steps[0].From);
+            Assert.Equal(AppointmentStatus.Scheduled, steps[0].To);
+            Assert.Equal(a.Status, steps[^1].To);
+            for (var i = 1; i < steps.Count; i++)
+            {
+                Assert.Equal(steps[i - 1].To, steps[i].From);
+                Assert.Contains(steps[i].To, AppointmentStateMachine.NextFrom(steps[i].From!.Value));
+            }
+            Assert.All(steps, h => Assert.True(h.AtUtc <= nowUtc));
+        });
+
         // A realistic mix: most past visits happened, some were missed or cancelled.
         var past = all.Where(a => a.StartUtc < nowUtc).ToList();
         Assert.InRange(past.Count(a => a.Status == AppointmentStatus.Completed) / (double)past.Count, 0.6, 0.9);

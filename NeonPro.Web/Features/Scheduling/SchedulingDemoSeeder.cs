@@ -80,6 +80,13 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
         // Busy intervals of rooms and patients in the day being generated (professionals are filled in sequence).
         var roomBusy = new Dictionary<Guid, List<(DateTime, DateTime)>>();
         var patientBusy = new HashSet<Guid>();
+        // Bookings a patient moved (status Rescheduled), waiting for a later slot of the same professional; the
+        // booking that takes it links back through RescheduledFromId, as a move in the app does.
+        var pendingMoves = new Dictionary<Guid, Queue<Appointment>>();
+        var treatmentsById = treatments.ToDictionary(t => t.Id);
+        Appointment? NextMove(Guid professionalId, List<Treatment> options) =>
+            pendingMoves.TryGetValue(professionalId, out var queue) && queue.TryPeek(out var waiting)
+                && !patientBusy.Contains(waiting.PatientId) && options.Any(t => t.Id == waiting.TreatmentId) ? waiting : null;
         await using var bulk = DemoDatabase.CreateUnaudited(services);
 
         Guid? FreeRoom(Treatment treatment, DateTime startUtc, DateTime endUtc) =>
@@ -108,7 +115,8 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
                     var end = day.ToDateTime(hours.End);
                     while (cursor < end && (size != DemoSize.Large || total < LargeTarget))
                     {
-                        var treatment = options[random.Next(options.Count)];
+                        var movedFrom = NextMove(pro.Id, options);
+                        var treatment = movedFrom is not null ? treatmentsById[movedFrom.TreatmentId] : options[random.Next(options.Count)];
                         var minutes = size == DemoSize.Large ? 15 : Math.Clamp(treatment.DurationMinutes, 15, 90);
                         var slotEnd = cursor.AddMinutes(minutes);
                         if (slotEnd > end) break;
@@ -121,15 +129,24 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
                         if (roomId is null && treatment.RequiredEquipment.Count > 0)
                         {
                             if (withoutEquipment.Count == 0) { cursor = cursor.AddMinutes(15); continue; }
+                            movedFrom = null; // it waits for a slot where a room with its equipment is free
                             treatment = withoutEquipment[random.Next(withoutEquipment.Count)];
                             roomId = FreeRoom(treatment, startUtc, endUtc);
                         }
 
                         // A patient is seen at most once a day in the demo, which also rules out patient overlaps.
                         Guid patientId;
-                        var tries = 0;
-                        do patientId = patientIds[random.Next(patientIds.Count)]; while (patientBusy.Contains(patientId) && ++tries < 20);
-                        if (!patientBusy.Add(patientId)) { cursor = cursor.AddMinutes(15); continue; }
+                        if (movedFrom is not null)
+                        {
+                            patientId = pendingMoves[pro.Id].Dequeue().PatientId;
+                            patientBusy.Add(patientId);
+                        }
+                        else
+                        {
+                            var tries = 0;
+                            do patientId = patientIds[random.Next(patientIds.Count)]; while (patientBusy.Contains(patientId) && ++tries < 20);
+                            if (!patientBusy.Add(patientId)) { cursor = cursor.AddMinutes(15); continue; }
+                        }
                         if (roomId is { } rid)
                         {
                             if (!roomBusy.TryGetValue(rid, out var list)) roomBusy[rid] = list = [];
@@ -145,12 +162,26 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
                             CreatedAtUtc = Earlier(startUtc.AddDays(-random.Next(1, 30)), nowUtc), CreatedByName = "seed-demo",
                             UpdatedAtUtc = Earlier(startUtc.AddDays(-1), nowUtc), UpdatedByName = "seed-demo",
                         };
+                        if (movedFrom is not null)
+                        {
+                            a.RescheduledFromId = movedFrom.Id;
+                            a.MoveCount = movedFrom.MoveCount + 1;
+                            a.CreatedAtUtc = movedFrom.UpdatedAtUtc; // booked when the original was moved
+                        }
+                        if (status == AppointmentStatus.Rescheduled)
+                        {
+                            if (!pendingMoves.TryGetValue(pro.Id, out var queue)) pendingMoves[pro.Id] = queue = new();
+                            queue.Enqueue(a);
+                        }
                         if (status == AppointmentStatus.Cancelled)
                         {
                             a.CancelledAtUtc = Earlier(startUtc.AddHours(-random.Next(2, 72)), nowUtc);
                             a.CancelledByName = "seed-demo";
                             a.CancellationReason = "Paciente pediu para desmarcar";
                         }
+                        // The small demo clinic is clicked through, so its panels show the steps each booking went
+                        // through; the large benchmark set leaves them out (millions of rows nobody reads).
+                        if (size == DemoSize.Small) a.History.AddRange(Steps(a, nowUtc));
                         batch.Add(a);
                         total++;
                         // A cancelled or rescheduled booking frees its time: another booking may take it.
@@ -168,6 +199,34 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
         await FlushAsync(bulk, batch, ct);
         var lastDay = await bulk.Appointments.MaxAsync(a => (DateTime?)a.StartUtc, ct);
         report.Add($"appointments: {total:N0} from {first:dd/MM/yyyy} to {(lastDay is { } l ? clock.ToClinicTime(l).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : "-")} in {watch.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>The status changes that led to a demo booking's status, at plausible times, none after now.</summary>
+    private static IEnumerable<AppointmentStatusChange> Steps(Appointment a, DateTime nowUtc)
+    {
+        var path = a.Status switch
+        {
+            AppointmentStatus.Completed => new[] {
+                (AppointmentStatus.Confirmed, a.StartUtc.AddDays(-1)), (AppointmentStatus.Arrived, a.StartUtc.AddMinutes(-10)),
+                (AppointmentStatus.InProgress, a.StartUtc), (AppointmentStatus.Completed, a.EndUtc) },
+            AppointmentStatus.NoShow => [(AppointmentStatus.Confirmed, a.StartUtc.AddDays(-1)), (AppointmentStatus.NoShow, a.StartUtc.AddMinutes(30))],
+            AppointmentStatus.Confirmed => [(AppointmentStatus.Confirmed, a.UpdatedAtUtc)],
+            AppointmentStatus.Cancelled => [(AppointmentStatus.Cancelled, a.CancelledAtUtc ?? a.UpdatedAtUtc)],
+            AppointmentStatus.Rescheduled => [(AppointmentStatus.Rescheduled, a.UpdatedAtUtc)],
+            _ => Array.Empty<(AppointmentStatus, DateTime)>(),
+        };
+        AppointmentStatus? from = null;
+        var at = a.CreatedAtUtc;
+        foreach (var (to, when) in path.Prepend((AppointmentStatus.Scheduled, a.CreatedAtUtc)))
+        {
+            at = Earlier(when > at ? when : at, nowUtc);
+            yield return new AppointmentStatusChange
+            {
+                AppointmentId = a.Id, From = from, To = to, AtUtc = at, ByName = "seed-demo",
+                Note = to == AppointmentStatus.Cancelled ? a.CancellationReason : null,
+            };
+            from = to;
+        }
     }
 
     /// <summary>Nothing about a future appointment happened after now (it was booked, changed or cancelled already).</summary>
