@@ -522,3 +522,10 @@ CREATE INDEX "IX_AppointmentStatusChanges_AppointmentId_AtUtc" ON "AppointmentSt
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261121040000_Scheduling', '10.0.14');
 
+DROP INDEX "IX_AuditEntries_UserId";
+
+CREATE INDEX "IX_AuditEntries_UserId_Sequence" ON "AuditEntries" ("UserId", "Sequence");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261122000000_AuditTrailByUser', '10.0.14');
+

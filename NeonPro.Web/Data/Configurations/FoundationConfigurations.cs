@@ -48,7 +48,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(x => x.Hash).HasMaxLength(64).IsUnicode(false);
         b.HasIndex(x => x.OccurredAtUtc);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
-        b.HasIndex(x => x.UserId);
+        // A person's own trail, newest first ("Abertos recentemente por você"): read backwards along the index and
+        // stop at the first hundred, however long that person's history grows.
+        b.HasIndex(x => new { x.UserId, x.Sequence });
     }
 }
 
