@@ -163,6 +163,26 @@ public sealed class EditTests(NeonProFactory app) : IClassFixture<NeonProFactory
     }
 
     [Fact]
+    public async Task A_professional_cannot_be_supervised_by_someone_they_supervise()
+    {
+        var physician = await app.AddProfessionalAsync(x => x.FullName = "Dra. Responsável");
+        var technician = await app.AddProfessionalAsync(x => { x.FullName = "Téc. Sob a Dra. Responsável"; x.RequiresSupervision = true; x.SupervisorId = physician.Id; });
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var form = Form("Dra. Responsável");
+        form["Input.Version"] = physician.Version.ToString();
+        form["Input.RequiresSupervision"] = "true";
+        form["Input.SupervisorId"] = technician.Id.ToString();
+
+        var response = await client.PostFormAsync($"/Professionals/Edit?id={physician.Id}", form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("Este supervisor é supervisionado, direta ou indiretamente, por este profissional; escolha alguém que responda por si.",
+            MessageFor(FormPosting.Parse(await response.Content.ReadAsStringAsync()), "Input.SupervisorId"));
+        await using var db = app.NewDbContext();
+        Assert.Null((await db.Professionals.SingleAsync(x => x.Id == physician.Id)).SupervisorId);
+    }
+
+    [Fact]
     public async Task Requiring_supervision_needs_a_supervisor_and_saves_with_one()
     {
         var supervisor = await app.AddProfessionalAsync(x => x.FullName = "Dr. Supervisor");

@@ -116,6 +116,9 @@ public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) 
                 ModelState.AddModelError(supervisorKey, T["O supervisor não pode ser o próprio profissional."]);
             else if (!await db.Professionals.AnyAsync(p => p.Id == supervisorId))
                 ModelState.AddModelError(supervisorKey, T["Supervisor não encontrado."]);
+            else if (Id is { } self && Supervision.WouldLoop(self, supervisorId,
+                         await db.Professionals.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.SupervisorId)))
+                ModelState.AddModelError(supervisorKey, T["Este supervisor é supervisionado, direta ou indiretamente, por este profissional; escolha alguém que responda por si."]);
         }
         else if (Input.RequiresSupervision)
             ModelState.AddModelError(supervisorKey, T["Informe o supervisor."]);
