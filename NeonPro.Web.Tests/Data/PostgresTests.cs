@@ -19,22 +19,7 @@ namespace NeonPro.Web.Tests.Data;
 public sealed class PostgresTests(PostgresNeonProFactory app) : IClassFixture<PostgresNeonProFactory>
 {
     [Fact]
-    public async Task Twenty_concurrent_booking_posts_create_exactly_one_appointment()
-    {
-        var w = await SchedulingWorld.CreateAsync(app, patients: 20);
-        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
-        var token = (await client.GetDocumentAsync("/Scheduling")).AntiforgeryToken();
-        var start = SchedulingWorld.NextMondayUtc(14);
-
-        var responses = await w.PostOverlappingBookingsAsync(client, token, start, 20);
-
-        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
-        Assert.Equal(19, conflicts.Count);
-        Assert.All(conflicts, c => Assert.Contains("já tem um agendamento", FormPosting.Text(c.Body)));
-        await using var db = app.NewDbContext();
-        Assert.Equal(1, await db.Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId));
-    }
+    public Task Twenty_concurrent_booking_posts_create_exactly_one_appointment() => BookingRace.TwentyOverlappingPostsMakeExactlyOneBookingAsync(app);
 
     [Fact]
     public async Task Concurrent_audited_writes_keep_one_unbroken_audit_chain()

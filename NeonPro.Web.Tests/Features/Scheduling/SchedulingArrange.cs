@@ -1,9 +1,11 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Scheduling;
@@ -83,5 +85,28 @@ public sealed record SchedulingWorld(Guid ProfessionalId, Guid TreatmentId, Guid
             await db.SaveChangesAsync();
             return new SchedulingWorld(professional.Id, treatment.Id, room.Id, [.. ids]);
         });
+    }
+}
+
+/// <summary>
+/// The double-booking race, run alike on SQLite and PostgreSQL: twenty receptionists post overlapping bookings of one
+/// professional at the same moment; exactly one is made, the other nineteen are told why, one row is stored.
+/// </summary>
+public static class BookingRace
+{
+    public static async Task TwentyOverlappingPostsMakeExactlyOneBookingAsync(NeonProFactory app)
+    {
+        var w = await SchedulingWorld.CreateAsync(app, patients: 20);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var token = (await client.GetDocumentAsync("/Scheduling")).AntiforgeryToken();
+
+        var responses = await w.PostOverlappingBookingsAsync(client, token, SchedulingWorld.NextMondayUtc(14), 20);
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
+        Assert.Equal(19, conflicts.Count);
+        Assert.All(conflicts, c => Assert.Contains("já tem um agendamento", FormPosting.Text(c.Body)));
+        await using var db = app.NewDbContext();
+        Assert.Equal(1, await db.Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId));
     }
 }

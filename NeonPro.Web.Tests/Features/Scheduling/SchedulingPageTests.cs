@@ -74,23 +74,7 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
     }
 
     [Fact]
-    public async Task Twenty_concurrent_booking_posts_create_exactly_one_appointment()
-    {
-        var w = await SchedulingWorld.CreateAsync(app, patients: 20);
-        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
-        var doc = await client.GetDocumentAsync("/Scheduling");
-        var token = doc.AntiforgeryToken();
-        var start = SchedulingWorld.NextMondayUtc(14);
-
-        var responses = await w.PostOverlappingBookingsAsync(client, token, start, 20);
-
-        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
-        var conflicts = responses.Where(r => r.StatusCode == HttpStatusCode.Conflict).ToList();
-        Assert.Equal(19, conflicts.Count);
-        Assert.All(conflicts, c => Assert.Contains("já tem um agendamento", FormPosting.Text(c.Body)));
-        var stored = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.CountAsync(a => a.ProfessionalId == w.ProfessionalId));
-        Assert.Equal(1, stored);
-    }
+    public Task Twenty_concurrent_booking_posts_create_exactly_one_appointment() => BookingRace.TwentyOverlappingPostsMakeExactlyOneBookingAsync(app);
 
     [Fact]
     public async Task Checking_in_then_completing_follows_the_status_machine_and_keeps_history()
