@@ -77,8 +77,7 @@ public sealed class AppServer : IAsyncLifetime
             ExecutablePath = chromium,
             Headless = true,
             // Without the background-networking switches Chromium stalls trying to reach Google on a closed network.
-            // --lang: date and time inputs show dd/mm/aaaa as on the clinic's computers (the context locale does not reach them).
-            Args = ["--lang=pt-BR", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
 
