@@ -32,11 +32,7 @@ public sealed class PostgresTests(PostgresNeonProFactory app) : IClassFixture<Po
         await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
         {
             if (i % 2 == 0) { await app.CreateStaffAsync(Roles.Professional); return; }
-            var fields = w.BookingFields(w.PatientIds[i], start.AddHours(i));
-            fields.Add(new("__RequestVerificationToken", token));
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
-            request.Headers.Add("HX-Request", "true");
-            Assert.Equal(HttpStatusCode.OK, (await receptionist.SendAsync(request)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await w.PostBookingAsync(receptionist, token, w.PatientIds[i], start.AddHours(i))).StatusCode);
         }));
 
         var (manager, _) = await app.SignedInClientAsync(Roles.Manager);

@@ -40,15 +40,18 @@ public sealed record SchedulingWorld(Guid ProfessionalId, Guid TreatmentId, Guid
     /// the i-th for patient i at start + 0/15/30/45 minutes, so every pair overlaps for this one professional.
     /// </summary>
     public async Task<(HttpStatusCode StatusCode, string Body)[]> PostOverlappingBookingsAsync(HttpClient client, string token, DateTime startUtc, int count) =>
-        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
-        {
-            var fields = BookingFields(PatientIds[i], startUtc.AddMinutes(i % 4 * 15));
-            fields.Add(new("__RequestVerificationToken", token));
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
-            request.Headers.Add("HX-Request", "true");
-            var response = await client.SendAsync(request);
-            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
-        }));
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => PostBookingAsync(client, token, PatientIds[i], startUtc.AddMinutes(i % 4 * 15))));
+
+    /// <summary>One booking form post with a token taken earlier, as htmx sends it (for posts made side by side).</summary>
+    public async Task<(HttpStatusCode StatusCode, string Body)> PostBookingAsync(HttpClient client, string token, Guid patient, DateTime startUtc)
+    {
+        var fields = BookingFields(patient, startUtc);
+        fields.Add(new("__RequestVerificationToken", token));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Scheduling?handler=Book") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("HX-Request", "true");
+        var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 
     public static async Task<SchedulingWorld> CreateAsync(NeonProFactory app, int patients = 3)
     {

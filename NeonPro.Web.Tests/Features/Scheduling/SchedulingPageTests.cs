@@ -13,16 +13,13 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
 {
     private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
 
-    private static List<KeyValuePair<string, string>> BookingFields(SchedulingWorld w, Guid patient, DateTime startUtc, int minutes = 60) =>
-        w.BookingFields(patient, startUtc, minutes);
-
     [Fact]
     public async Task The_day_grid_shows_the_professional_and_the_booked_appointment()
     {
         var w = await SchedulingWorld.CreateAsync(app);
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var start = SchedulingWorld.NextMondayUtc(10);
-        var response = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], start), htmx: true);
+        var response = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[0], start), htmx: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("appointment-changed", response.Headers.GetValues("HX-Trigger").Single());
 
@@ -43,9 +40,9 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         var w = await SchedulingWorld.CreateAsync(app);
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var start = SchedulingWorld.NextMondayUtc(11);
-        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], start), htmx: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[0], start), htmx: true)).StatusCode);
 
-        var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[1], start.AddMinutes(30)), htmx: true);
+        var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[1], start.AddMinutes(30)), htmx: true);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var text = FormPosting.Text(await refused.Content.ReadAsStringAsync());
         Assert.Contains("Dra. Teste Agenda já tem um agendamento das 11:00–12:00.", text);
@@ -65,7 +62,7 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         var form = await client.GetDocumentAsync($"/Scheduling?handler=NewForm&Input.ProfessionalId={w.ProfessionalId}&Input.Date={date}");
         Assert.Contains("O registro deste profissional no conselho não estará regular nessa data", form.Body!.TextContent);
 
-        var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], start), htmx: true);
+        var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[0], start), htmx: true);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         var text = FormPosting.Text(await refused.Content.ReadAsStringAsync());
         Assert.Contains("O registro de Dra. Teste Agenda no conselho não está regular", text);
@@ -82,7 +79,7 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         var w = await SchedulingWorld.CreateAsync(app);
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var start = SchedulingWorld.NextMondayUtc(9);
-        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[2], start), htmx: true);
+        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[2], start), htmx: true);
         async Task<Appointment> Current() => await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking()
             .SingleAsync(a => a.PatientId == w.PatientIds[2]));
 
@@ -120,8 +117,8 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         var w = await SchedulingWorld.CreateAsync(app);
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var nine = SchedulingWorld.NextMondayUtc(9);
-        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[0], nine), htmx: true);
-        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", BookingFields(w, w.PatientIds[1], nine.AddHours(2)), htmx: true);
+        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[0], nine), htmx: true);
+        await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[1], nine.AddHours(2)), htmx: true);
         var first = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking().SingleAsync(a => a.PatientId == w.PatientIds[0]));
 
         var local = nine.AddHours(2).AddHours(-3);

@@ -89,16 +89,19 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
         var toUtc = Availability.ToUtc(q.FirstDay.AddDays(q.DayCount).ToDateTime(TimeOnly.MinValue), zone);
         var today = DateOnly.FromDateTime(clock.Now);
 
-        var professionals = (await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName)
-            .Select(p => new { p.Id, p.FullName, p.Color, p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough })
-            .ToListAsync(ct))
+        // All professionals and rooms, once: the active ones are the columns and the picker, and every one names the
+        // appointments (an appointment may belong to someone made inactive since).
+        var allProfessionals = await db.Professionals.AsNoTracking().OrderBy(p => p.FullName)
+            .Select(p => new { p.Id, p.FullName, p.Color, p.IsActive, p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough })
+            .ToListAsync(ct);
+        var allRooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name, r.IsActive }).ToListAsync(ct);
+        var professionals = allProfessionals.Where(p => p.IsActive)
             .Select(p => new GridColumn(p.Id, p.FullName, p.Color, Credentials.Standing(p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough, today)))
             .ToList();
 
         IReadOnlyList<GridColumn> columns = q.Axis == GridAxis.Professional
             ? professionals.Where(p => q.Professional is null || p.Id == q.Professional).ToList()
-            : await db.Rooms.AsNoTracking().Where(r => r.IsActive).OrderBy(r => r.Name)
-                .Select(r => new GridColumn(r.Id, r.Name, "#6c757d", CredentialStanding.Good)).ToListAsync(ct);
+            : allRooms.Where(r => r.IsActive).Select(r => new GridColumn(r.Id, r.Name, "#6c757d", CredentialStanding.Good)).ToList();
 
         // Statuses that free the time are not drawn; no-shows stay visible (the front desk follows them up).
         var hidden = new[] { AppointmentStatus.Cancelled, AppointmentStatus.Rescheduled };
@@ -115,12 +118,13 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
             .Select(a => new { a.Id, a.Version, a.ProfessionalId, a.RoomId, a.StartUtc, a.EndUtc, a.Status, a.PatientId, a.TreatmentId })
             .ToListAsync(ct);
 
+        var startsLocal = rows.Select(r => clock.ToClinicTime(r.StartUtc)).ToArray();
         var cellRows = new Dictionary<(Guid, DateOnly), List<int>>();
         var counts = new Dictionary<(Guid, DateOnly), int>();
         for (var i = 0; i < rows.Count; i++)
         {
             var column = q.Axis == GridAxis.Professional ? rows[i].ProfessionalId : rows[i].RoomId ?? Guid.Empty;
-            var key = (column, DateOnly.FromDateTime(clock.ToClinicTime(rows[i].StartUtc)));
+            var key = (column, DateOnly.FromDateTime(startsLocal[i]));
             counts[key] = counts.GetValueOrDefault(key) + 1;
             if (!cellRows.TryGetValue(key, out var list)) cellRows[key] = list = [];
             if (q.View == GridView.Day || list.Count < ScheduleGrid.WeekCellLimit) list.Add(i);
@@ -133,15 +137,18 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
                          .Select(p => new { p.Id, Name = p.SocialName ?? p.FullName }).ToListAsync(ct))
                 patientNames[p.Id] = p.Name;
         var treatmentNames = await db.Treatments.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var roomNames = await db.Rooms.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-        var professionalNames = await db.Professionals.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        var roomNames = allRooms.ToDictionary(r => r.Id, r => r.Name);
+        var professionalNames = allProfessionals.ToDictionary(p => p.Id, p => p.FullName);
 
         var cells = new Dictionary<(Guid, DateOnly), List<GridAppointment>>(cellRows.Count);
         foreach (var (key, indexes) in cellRows)
-            cells[key] = indexes.Select(i => rows[i]).Select(r => new GridAppointment(r.Id, r.Version, r.ProfessionalId, r.RoomId,
-                clock.ToClinicTime(r.StartUtc), clock.ToClinicTime(r.EndUtc), r.Status,
-                patientNames.GetValueOrDefault(r.PatientId, ""), treatmentNames.GetValueOrDefault(r.TreatmentId, ""),
-                r.RoomId is { } room ? roomNames.GetValueOrDefault(room) : null, professionalNames.GetValueOrDefault(r.ProfessionalId, ""))).ToList();
+            cells[key] = indexes.Select(i =>
+            {
+                var r = rows[i];
+                return new GridAppointment(r.Id, r.Version, r.ProfessionalId, r.RoomId, startsLocal[i], clock.ToClinicTime(r.EndUtc), r.Status,
+                    patientNames.GetValueOrDefault(r.PatientId, ""), treatmentNames.GetValueOrDefault(r.TreatmentId, ""),
+                    r.RoomId is { } room ? roomNames.GetValueOrDefault(room) : null, professionalNames.GetValueOrDefault(r.ProfessionalId, ""));
+            }).ToList();
 
         var firstDay = q.FirstDay;
         var lastDay = q.FirstDay.AddDays(q.DayCount - 1);

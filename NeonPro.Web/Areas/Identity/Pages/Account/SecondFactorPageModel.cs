@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Localization;
@@ -23,13 +24,9 @@ public abstract class SecondFactorPageModel(
     protected SignInManager<StaffUser> SignInManager => signIn;
     public string ReturnUrl { get; private set; } = "/";
 
-    public async Task<IActionResult> OnGetAsync(string? returnUrl)
-    {
-        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
-        // Only reachable right after a correct password: otherwise start again.
-        if (await signIn.GetTwoFactorAuthenticationUserAsync() is null) return RedirectToPage("./Login", new { returnUrl = ReturnUrl });
-        return Page();
-    }
+    // Only reachable right after a correct password: otherwise start again.
+    public async Task<IActionResult> OnGetAsync(string? returnUrl) =>
+        await PasswordCheckedUserAsync(returnUrl) is null ? StartAgain() : Page();
 
     /// <summary>The user who gave the right password, or null when the page was reached any other way.</summary>
     protected async Task<StaffUser?> PasswordCheckedUserAsync(string? returnUrl)
@@ -40,21 +37,27 @@ public abstract class SecondFactorPageModel(
 
     protected IActionResult StartAgain() => RedirectToPage("./Login", new { returnUrl = ReturnUrl });
 
-    /// <summary>Audits Identity's answer and goes where it leads; wrongCode is the pt-BR sentence for a wrong code.</summary>
+    /// <summary>
+    /// Audits Identity's answer, saves, and goes where it leads; wrongCode is the pt-BR sentence for a wrong code.
+    /// Not allowed means the account was disabled between the password and the code.
+    /// </summary>
     protected async Task<IActionResult> ConcludeAsync(Microsoft.AspNetCore.Identity.SignInResult result, StaffUser user, string method, string wrongCode)
     {
-        switch (await SignInAudit.ConcludeSecondFactorAsync(result, audit, users, db, user, method))
+        if (result.Succeeded)
         {
-            case SignInAudit.SecondFactor.SignedIn:
-                Response.SetCultureCookie(user.PreferredCulture);
-                return LocalRedirect(ReturnUrl);
-            case SignInAudit.SecondFactor.LockedOut:
-                return RedirectToPage("./Lockout");
-            case SignInAudit.SecondFactor.Disabled:
-                return Refused(LoginModel.AccountDisabled);
-            default:
-                return Refused(wrongCode);
+            Response.SetCultureCookie(user.PreferredCulture);
+            await SignInAudit.SucceededAsync(audit, users, user, method);
+            await db.SaveChangesAsync();
+            return LocalRedirect(ReturnUrl);
         }
+        var (action, reason) = result.IsLockedOut ? (AuditAction.SignInLockedOut, "locked-out")
+            : result.IsNotAllowed ? (AuditAction.SignInFailed, "disabled")
+            : (AuditAction.SignInFailed, "wrong-code");
+        SignInAudit.Refused(audit, action, user, method, reason);
+        await db.SaveChangesAsync();
+        return result.IsLockedOut ? RedirectToPage("./Lockout")
+            : result.IsNotAllowed ? Refused(LoginModel.AccountDisabled)
+            : Refused(wrongCode);
     }
 
     protected PageResult Refused(string? message = null)

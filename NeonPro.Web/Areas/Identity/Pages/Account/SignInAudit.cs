@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
@@ -29,30 +28,6 @@ internal static class SignInAudit
     /// <summary>A refused attempt against a known account (SignInFailed or SignInLockedOut).</summary>
     public static void Refused(AuditLog audit, AuditAction action, StaffUser user, string method, string reason) =>
         audit.Add(action, nameof(StaffUser), user.Id, new { method, reason });
-
-    public enum SecondFactor { SignedIn, LockedOut, Disabled, WrongCode }
-
-    /// <summary>
-    /// Identity's answer to a second-factor code (authenticator or recovery code), audited and saved; the page
-    /// decides only where that leads. Disabled means the account was disabled between the password and the code.
-    /// </summary>
-    public static async Task<SecondFactor> ConcludeSecondFactorAsync(
-        Microsoft.AspNetCore.Identity.SignInResult result, AuditLog audit, UserManager<StaffUser> users, NeonProDbContext db, StaffUser user, string method)
-    {
-        var outcome = result.Succeeded ? SecondFactor.SignedIn
-            : result.IsLockedOut ? SecondFactor.LockedOut
-            : result.IsNotAllowed ? SecondFactor.Disabled
-            : SecondFactor.WrongCode;
-        switch (outcome)
-        {
-            case SecondFactor.SignedIn: await SucceededAsync(audit, users, user, method); break;
-            case SecondFactor.LockedOut: Refused(audit, AuditAction.SignInLockedOut, user, method, "locked-out"); break;
-            case SecondFactor.Disabled: Refused(audit, AuditAction.SignInFailed, user, method, "disabled"); break;
-            default: Refused(audit, AuditAction.SignInFailed, user, method, "wrong-code"); break;
-        }
-        await db.SaveChangesAsync();
-        return outcome;
-    }
 
     /// <summary>Where to go after signing in: the page that sent the user here, if it is in this app.</summary>
     public static string LocalReturnUrl(IUrlHelper url, string? returnUrl) =>
