@@ -39,6 +39,9 @@ for project in NeonPro.Web.Tests NeonPro.E2E; do
   p=${p:-0}; f=${f:-0}; e=${e:-0}; t=${t:-0}; x=${x:-0}
   s=$((t - x))
   echo "$project: $p passed, $((f + e)) failed, $s not run"
+  # The failed tests again, with the first line of each message, so that they stand near the end of a long log.
+  awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1; next }
+    want && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "  FAILED " name ": " substr($0, 1, 400); want = 0 }' "$trx"
   passed=$((passed + p)); failed=$((failed + f + e)); skipped=$((skipped + s))
 done
 

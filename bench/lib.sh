@@ -68,6 +68,20 @@ bench_sign_in() {
     --data-urlencode "__RequestVerificationToken=$token" "$BENCH_URL/Identity/Account/Login"
 }
 
+# One timed htmx request: prints "<server s> <curl time_total s> <http code>". The server time is the dur of the
+# answer's Server-Timing header (queries and rendering, measured inside the app; NaN when absent). Extra curl
+# arguments (a form's fields) follow the path; BENCH_BODY names a file to keep the answer in.
+bench_timed() {
+  local path=$1; shift
+  local headers out server
+  headers=$(mktemp)
+  out=$(curl -s -o "${BENCH_BODY:-/dev/null}" -D "$headers" -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{http_code} %{time_total}' "$@" "$BENCH_URL$path")
+  server=$( (grep -i '^server-timing:' "$headers" || true) | sed 's/.*dur=\([0-9.]*\).*/\1/' | tr -d '\r')
+  rm -f "$headers"
+  awk -v ms="${server:-NaN}" -v total="${out#* }" -v code="${out%% *}" \
+    'BEGIN { printf "%s %s %s\n", (ms == "NaN" ? "NaN" : sprintf("%.6f", ms / 1000)), total, code }'
+}
+
 # Reads seconds (one per line) on stdin; prints "n=… median=… ms p95=… ms" (nearest-rank percentiles).
 bench_summary() {
   sort -g | awk '{ v[NR] = $1 * 1000 } END {

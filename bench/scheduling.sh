@@ -2,13 +2,14 @@
 # Benchmark of the scheduling grid and of booking, on the large demo set (12 professionals, 1,000,000
 # appointments over about five years). Reports median and p95 of the server time (curl time_total on loopback)
 # and the week grid's HTML size. Targets (issue 4): week grid p95 < 150 ms and < 250 KB; booking p95 < 60 ms.
-# Usage: bench/scheduling.sh [runs-per-measure, default 60]
+# Usage: bench/scheduling.sh [runs-per-measure, default 60]   (BENCH_SKIP_BUILD=1 reuses the last published build)
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-60}
 WARMUP=${WARMUP:-150}
+RESULTS="$BENCH_ROOT/bench/results"
 trap bench_stop EXIT
 
-bench_build
+[ "${BENCH_SKIP_BUILD:-0}" = 1 ] || bench_build
 bench_seed_large
 ADMIN=bench-admin@neonpro.local
 PASSWORD="bench $(date +%s) long enough password"
@@ -33,10 +34,15 @@ echo "week grid, all professionals, week of $WEEK ($RUNS requests)"
 # Warm-up: the first requests run on quickly-jitted code; a clinic's server has been up for hours, so the figures
 # are taken once .NET has recompiled the hot paths (tiered compilation).
 warm_up() { for _ in $(seq 1 "$WARMUP"); do curl -fs -o /dev/null -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL$1"; done; }
+# Server time (the answer's Server-Timing: queries and rendering inside the app) and curl's time_total on loopback.
+report() {
+  echo "  server time (Server-Timing) $(awk '$3 == 200 { print $1 }' "$1" | bench_summary)"
+  echo "  curl time_total (loopback)  $(awk '$3 == 200 { print $2 }' "$1" | bench_summary)"
+  awk '$3 != 200 { n++ } END { if (n) printf "  %d answers were not 200 and are left out\n", n }' "$1"
+}
 warm_up "/Scheduling?date=$WEEK&view=week&by=professional"
-for _ in $(seq 1 "$RUNS"); do
-  curl -fs -o /dev/null -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{time_total}\n' "$BENCH_URL/Scheduling?date=$WEEK&view=week&by=professional"
-done | bench_summary
+for _ in $(seq 1 "$RUNS"); do bench_timed "/Scheduling?date=$WEEK&view=week&by=professional"; done >"$RESULTS/week.txt"
+report "$RESULTS/week.txt"
 SIZE=$(curl -fs -b "$BENCH_JAR" "$BENCH_URL/Scheduling?date=$WEEK&view=week&by=professional" | wc -c)
 SIZE_PARTIAL=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?date=$WEEK&view=week&by=professional" | wc -c)
 echo "week grid HTML: full page $SIZE bytes, grid fragment $SIZE_PARTIAL bytes; $WEEK_SHOWN appointments listed, $WEEK_MORE more behind the +N links"
@@ -46,9 +52,8 @@ DAY=$(date -d "$WEEK - $(($(date -d "$WEEK" +%u) - 3)) days" +%F)
 DAY_HTML=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?date=$DAY&view=day&by=professional")
 echo "day grid, all professionals, $DAY ($RUNS requests; $(grep -o 'class="appt ' <<<"$DAY_HTML" | wc -l) appointments, $(wc -c <<<"$DAY_HTML") bytes)"
 warm_up "/Scheduling?date=$DAY&view=day&by=professional"
-for _ in $(seq 1 "$RUNS"); do
-  curl -fs -o /dev/null -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{time_total}\n' "$BENCH_URL/Scheduling?date=$DAY&view=day&by=professional"
-done | bench_summary
+for _ in $(seq 1 "$RUNS"); do bench_timed "/Scheduling?date=$DAY&view=day&by=professional"; done >"$RESULTS/day.txt"
+report "$RESULTS/day.txt"
 
 # Booking: real form posts (antiforgery token, HX-Request) into free 15-minute slots of working days two weeks ahead,
 # found the way a receptionist finds them: on each professional's day grid (open slots minus active appointments).
@@ -78,7 +83,7 @@ free_slots() {
 
 BOOK_WARMUP=$((WARMUP / 3))
 echo "booking through the form post ($RUNS bookings timed after $BOOK_WARMUP warm-up bookings)"
-: > "$BENCH_ROOT/bench/results/booking.txt"; : > "$BENCH_ROOT/bench/results/refusals.txt"
+: > "$RESULTS/booking.txt"; : > "$RESULTS/refusals.txt"
 made=0; posts=0
 FIRST_DAY=$(date -d "today + 14 days" +%F)
 for offset in $(seq 0 30); do
@@ -95,27 +100,27 @@ for offset in $(seq 0 30); do
     for time in $(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' "$BENCH_URL/Scheduling?date=$day&view=day&by=professional&professional=$pro" | free_slots | shuf -n 3 --random-source=<(yes)); do
       patient=${PATIENT_LIST[$((posts % ${#PATIENT_LIST[@]}))]}
       posts=$((posts + 1))
-      answer=$(curl -s -o "$BENCH_ROOT/bench/results/answer.html" -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{http_code} %{time_total}' \
+      read -r server total code < <(BENCH_BODY="$RESULTS/answer.html" bench_timed "/Scheduling?handler=Book" \
         --data-urlencode "__RequestVerificationToken=$TOKEN" --data-urlencode "Input.PatientId=$patient" \
         --data-urlencode "Input.ProfessionalId=$pro" --data-urlencode "Input.TreatmentId=$treatment" \
         --data-urlencode "Input.Date=$day" --data-urlencode "Input.Time=$time" \
-        --data-urlencode "Input.DurationMinutes=15" --data-urlencode "Input.AcknowledgeWarnings=true" \
-        "$BENCH_URL/Scheduling?handler=Book")
+        --data-urlencode "Input.DurationMinutes=15" --data-urlencode "Input.AcknowledgeWarnings=true")
       phase=timed; [ "$made" -lt "$BOOK_WARMUP" ] && phase=warm-up
-      echo "$answer $phase" >> "$BENCH_ROOT/bench/results/booking.txt"
-      if [ "${answer%% *}" = 200 ]; then made=$((made + 1)); else
+      echo "$code $server $total $phase" >> "$RESULTS/booking.txt"
+      if [ "$code" = 200 ]; then made=$((made + 1)); else
         # The first sentence shown in the form (the error summary or a field's message).
-        tr '\n' ' ' < "$BENCH_ROOT/bench/results/answer.html" | grep -o 'id="booking-errors">\s*<div>[^<]*<\|field-validation-error">[^<][^<]*<' \
-          | head -n 1 | sed 's/.*>\([^<]*\)</\1/' >> "$BENCH_ROOT/bench/results/refusals.txt" || true
+        tr '\n' ' ' < "$RESULTS/answer.html" | grep -o 'id="booking-errors">\s*<div>[^<]*<\|field-validation-error">[^<][^<]*<' \
+          | head -n 1 | sed 's/.*>\([^<]*\)</\1/' >> "$RESULTS/refusals.txt" || true
       fi
       [ "$made" -ge $((RUNS + BOOK_WARMUP)) ] && break
     done
   done
 done
-echo "booking answers over $posts posts (warm-up included): $(cut -d' ' -f1 "$BENCH_ROOT/bench/results/booking.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
+echo "booking answers over $posts posts (warm-up included): $(cut -d' ' -f1 "$RESULTS/booking.txt" | sort | uniq -c | tr -s ' ' | tr '\n' ' ')"
 echo "bookings made (answers 200, after warm-up):"
-awk '$1 == 200 && $3 == "timed" { print $2 }' "$BENCH_ROOT/bench/results/booking.txt" | bench_summary
+echo "  server time (Server-Timing) $(awk '$1 == 200 && $4 == "timed" { print $2 }' "$RESULTS/booking.txt" | bench_summary)"
+echo "  curl time_total (loopback)  $(awk '$1 == 200 && $4 == "timed" { print $3 }' "$RESULTS/booking.txt" | bench_summary)"
 echo "refusals, by reason (the patient's own rules, not errors):"
-sed -e 's/[0-9][0-9]:[0-9][0-9]/HH:mm/g' "$BENCH_ROOT/bench/results/refusals.txt" | sort | uniq -c | sort -rn | head -n 5
-echo "refused or conflicting answers (not bookings):"
-awk '$1 != 200 && $3 == "timed" { print $2 }' "$BENCH_ROOT/bench/results/booking.txt" | bench_summary
+sed -e 's/[0-9][0-9]:[0-9][0-9]/HH:mm/g' "$RESULTS/refusals.txt" | sort | uniq -c | sort -rn | head -n 5
+echo "refused or conflicting answers (not bookings), server time:"
+awk '$1 != 200 && $4 == "timed" { print $2 }' "$RESULTS/booking.txt" | bench_summary

@@ -35,6 +35,22 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
     }
 
     [Fact]
+    public async Task Grid_and_booking_answers_carry_the_time_spent_on_the_server()
+    {
+        // The scheduling benchmark reports these figures; a clinic can read them in the browser's developer tools.
+        var w = await SchedulingWorld.CreateAsync(app);
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var start = SchedulingWorld.NextMondayUtc(15);
+        var booked = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[0], start), htmx: true);
+        Assert.Equal(HttpStatusCode.OK, booked.StatusCode);
+        Assert.Matches(@"^book;dur=\d+\.\d\d$", booked.Headers.GetValues("Server-Timing").Single());
+
+        var grid = await client.GetAsync($"/Scheduling?date={start.AddHours(-3):yyyy-MM-dd}&view=week&by=professional");
+        Assert.Equal(HttpStatusCode.OK, grid.StatusCode);
+        Assert.Matches(@"^grid;dur=\d+\.\d\d$", grid.Headers.GetValues("Server-Timing").Single());
+    }
+
+    [Fact]
     public async Task An_overlapping_booking_is_refused_with_a_readable_reason_and_nothing_written()
     {
         var w = await SchedulingWorld.CreateAsync(app);

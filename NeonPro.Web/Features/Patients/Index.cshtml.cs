@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +6,7 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Infrastructure.Htmx;
+using NeonPro.Web.Infrastructure.Web;
 
 namespace NeonPro.Web.Features.Patients;
 
@@ -42,12 +41,7 @@ public class IndexModel(NeonProDbContext db, PatientSearch search) : PageModel
     /// </summary>
     public async Task<IActionResult> OnGetSearchAsync(string? q)
     {
-        var clock = Stopwatch.StartNew();
-        Response.OnStarting(() =>
-        {
-            Response.Headers["Server-Timing"] = "search;dur=" + clock.Elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
-        });
+        Response.TimeFromHere("search");
         Q = q;
         Results = await search.FindAsync(q, HttpContext.RequestAborted);
         return Partial("_SearchResults", this);

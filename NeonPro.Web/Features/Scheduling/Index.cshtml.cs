@@ -11,6 +11,7 @@ using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
+using NeonPro.Web.Infrastructure.Web;
 
 namespace NeonPro.Web.Features.Scheduling;
 
@@ -29,6 +30,7 @@ public class IndexModel(
     /// <summary>The page, or just the grid when htmx navigates (same URL, so reload and back work).</summary>
     public async Task<IActionResult> OnGetAsync(string? date, string? view, string? by, Guid? professional)
     {
+        Response.TimeFromHere("grid");
         Grid = await grids.LoadAsync(ParseQuery(date, view, by, professional));
         return this.PageOrPartial("_Grid", Grid);
     }
@@ -50,6 +52,7 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostBookAsync([FromForm] BookingInput input)
     {
+        Response.TimeFromHere("book");
         var askedTreatment = input.TreatmentId;
         Form = await BuildFormAsync(input, treatmentChanged: false);
         // A treatment missing from the list (not in scope that day, registration lapsed by then) still goes to the
