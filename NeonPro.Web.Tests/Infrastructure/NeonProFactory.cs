@@ -4,6 +4,9 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
@@ -76,11 +79,31 @@ public class NeonProFactory : WebApplicationFactory<Program>
         return (client, user);
     }
 
+    private string? _connectionString; // the app's own SQLite connection string (its pool's key)
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NeonProDbContext>().Database;
+        if (db.IsSqlite()) _connectionString = db.GetConnectionString();
+        return host;
+    }
+
+    /// <summary>
+    /// Closes the app's idle pooled connections to this class's database only (the last one to close checkpoints the
+    /// WAL into the file). Never ClearAllPools: test classes run in parallel, and it would close theirs mid-test.
+    /// </summary>
+    public void ReleaseDatabaseConnections()
+    {
+        if (_connectionString is not null) SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (!disposing) return;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        ReleaseDatabaseConnections();
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -107,8 +107,8 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
             mobile, mobile[3..], newMobile, newMobile[3..], otherPhone, otherPhone[3..], guardianPhone[3..], emergencyPhone[3..],
             email, newEmail, street, newStreet, guardianName, emergencyName, rg, "700000000000005",
         ];
-        SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly"))
+        app.ReleaseDatabaseConnections();
+        await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False"))
         {
             await connection.OpenAsync();
             var columns = new List<(string Table, string Column)>();

@@ -141,6 +141,8 @@ public sealed class PlatformTests(NeonProFactory app) : IClassFixture<NeonProFac
         // SQLite deletes the WAL when the last connection closes; hold one open so the file stays to be measured.
         await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
         await holder.OpenAsync();
+        // Opening is lazy: only a statement attaches the connection to the WAL.
+        await using (var read = holder.CreateCommand()) { read.CommandText = "SELECT count(*) FROM sqlite_master"; await read.ExecuteScalarAsync(); }
         await app.CreateStaffAsync(Roles.Receptionist); // some writes, so the WAL has pages
         await app.CreateStaffAsync(Roles.Receptionist);
         Assert.True(File.Exists(walPath) && new FileInfo(walPath).Length > 0, "the WAL should hold the recent writes");
