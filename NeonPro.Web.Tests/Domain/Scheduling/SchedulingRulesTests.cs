@@ -100,3 +100,44 @@ public class CancellationPolicyTests
         Assert.Equal(0m, new CancellationPolicy(24, 0m).FeeFor(Start.AddHours(-1), Start));
     }
 }
+
+public class AppointmentStepsTests
+{
+    private static readonly DateTime Start = new(2026, 11, 23, 13, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Each_step_is_written_into_the_history_with_who_and_when()
+    {
+        var a = new Appointment { StartUtc = Start, EndUtc = Start.AddHours(1) };
+        a.ChangeStatus(S.Confirmed, Start.AddDays(-1), "u1", "Rafaela");
+        a.ChangeStatus(S.Arrived, Start.AddMinutes(-5), "u1", "Rafaela");
+
+        Assert.Equal(S.Arrived, a.Status);
+        Assert.Equal([(S.Scheduled, S.Confirmed), (S.Confirmed, S.Arrived)], a.History.Select(h => ((S)h.From!, h.To)));
+        Assert.Equal(Start.AddMinutes(-5), a.UpdatedAtUtc);
+        Assert.Equal("Rafaela", a.UpdatedByName);
+    }
+
+    [Fact]
+    public void A_step_the_status_machine_refuses_is_never_stored()
+    {
+        var a = new Appointment { StartUtc = Start, EndUtc = Start.AddHours(1) };
+        Assert.Throws<InvalidOperationException>(() => a.ChangeStatus(S.Completed, Start, null, null));
+        Assert.Throws<InvalidOperationException>(() => a.ChangeStatus(S.NoShow, Start.AddMinutes(-1), null, null));
+        Assert.Equal(S.Scheduled, a.Status);
+        Assert.Empty(a.History);
+    }
+
+    [Fact]
+    public void Cancelling_keeps_who_why_and_a_fee_only_when_there_is_one()
+    {
+        var late = new Appointment { StartUtc = Start, EndUtc = Start.AddHours(1) };
+        late.Cancel(Start.AddHours(-2), "u1", "Rafaela", "Paciente viajou", 80m);
+        Assert.Equal((S.Cancelled, "Rafaela", "Paciente viajou", 80m), (late.Status, late.CancelledByName, late.CancellationReason, late.CancellationFee));
+        Assert.Equal("Paciente viajou", late.History.Single().Note);
+
+        var early = new Appointment { StartUtc = Start, EndUtc = Start.AddHours(1) };
+        early.Cancel(Start.AddDays(-3), "u1", "Rafaela", "Remarcar depois", 0m);
+        Assert.Null(early.CancellationFee);
+    }
+}

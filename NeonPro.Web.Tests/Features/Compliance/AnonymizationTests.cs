@@ -4,9 +4,13 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Domain;
 using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Features.Compliance;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Features.Patients;
+using NeonPro.Web.Tests.Features.Scheduling;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Compliance;
@@ -182,6 +186,55 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         // A second anonymization is refused: the request is answered and the patient already anonymized.
         var again = await PostAnonymizeAsync(manager, request.Id, confirm: true);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymization_cancels_the_visits_still_ahead_without_a_fee_and_frees_their_times()
+    {
+        var w = await SchedulingWorld.CreateAsync(app, patients: 2);
+        var (patientId, otherPatientId) = (w.PatientIds[0], w.PatientIds[1]);
+        var (receptionist, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var nextMonday = SchedulingWorld.NextMondayUtc(9);
+        foreach (var start in new[] { nextMonday, nextMonday.AddDays(7) })
+            Assert.Equal(HttpStatusCode.OK, (await receptionist.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(patientId, start), htmx: true)).StatusCode);
+        // A visit already done: part of the clinical record, which anonymization keeps.
+        var pastId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NeonProDbContext>();
+            var past = new Appointment
+            {
+                PatientId = patientId, ProfessionalId = w.ProfessionalId, TreatmentId = w.TreatmentId,
+                StartUtc = nextMonday.AddDays(-28), EndUtc = nextMonday.AddDays(-28).AddHours(1), Status = AppointmentStatus.Completed,
+            };
+            db.Appointments.Add(past);
+            await db.SaveChangesAsync();
+            return past.Id;
+        });
+        var request = await app.RegisterRequestAsync(manager, patientId, DataSubjectRight.AnonymizationOrDeletion,
+            DateTime.UtcNow.AddHours(-4).ToString("yyyy-MM-ddTHH:mm"));
+        Assert.Contains("Agendamentos futuros (2): cancelados pela clínica, sem taxa", FormPosting.Text(await manager.GetStringAsync(AnonymizePage(request.Id))));
+
+        var done = await PostAnonymizeAsync(manager, request.Id, confirm: true);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.Contains("2 agendamento(s) futuro(s) cancelado(s)", FormPosting.Text(await done.Content.ReadAsStringAsync()));
+
+        await using var check = app.NewDbContext();
+        var appointments = await check.Appointments.AsNoTracking().Include(a => a.History).Where(a => a.PatientId == patientId).ToListAsync();
+        Assert.Equal(AppointmentStatus.Completed, appointments.Single(a => a.Id == pastId).Status);
+        var cancelled = appointments.Where(a => a.Id != pastId).ToList();
+        Assert.Equal(2, cancelled.Count);
+        Assert.All(cancelled, a =>
+        {
+            Assert.Equal(AppointmentStatus.Cancelled, a.Status);
+            Assert.Equal(Anonymization.AppointmentCancellationReason, a.CancellationReason);
+            Assert.Null(a.CancellationFee);
+            var step = a.History.OrderBy(h => h.AtUtc).Last();
+            Assert.Equal((AppointmentStatus.Scheduled, AppointmentStatus.Cancelled), (step.From, step.To));
+        });
+        // The professional's hour is free again for someone else.
+        var rebooked = await receptionist.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(otherPatientId, nextMonday), htmx: true);
+        Assert.Equal(HttpStatusCode.OK, rebooked.StatusCode);
     }
 
     [Fact]

@@ -31,6 +31,33 @@ public class Appointment : IVersioned
     public string? UpdatedByName { get; set; }
     public List<AppointmentStatusChange> History { get; set; } = [];
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>
+    /// Takes the next status and writes the step into the history. Callers check the transition first to say why
+    /// it is refused; this throws only on a caller that did not, so no invalid step is ever stored.
+    /// </summary>
+    public void ChangeStatus(AppointmentStatus to, DateTime nowUtc, string? byUserId, string? byName, string? note = null)
+    {
+        var refusal = AppointmentStateMachine.Check(Status, to, nowUtc, StartUtc);
+        if (refusal != TransitionRefusal.None) throw new InvalidOperationException($"{Status} -> {to}: {refusal}");
+        History.Add(new AppointmentStatusChange
+        {
+            AppointmentId = Id, From = Status, To = to, AtUtc = nowUtc, ByUserId = byUserId, ByName = byName, Note = note,
+        });
+        Status = to;
+        UpdatedAtUtc = nowUtc;
+        UpdatedByName = byName;
+    }
+
+    /// <summary>Cancels, keeping who cancelled, why, and the fee the clinic's policy charges (none when zero).</summary>
+    public void Cancel(DateTime nowUtc, string? byUserId, string? byName, string reason, decimal fee)
+    {
+        ChangeStatus(AppointmentStatus.Cancelled, nowUtc, byUserId, byName, reason);
+        CancelledAtUtc = nowUtc;
+        CancelledByName = byName;
+        CancellationReason = reason;
+        CancellationFee = fee > 0 ? fee : null;
+    }
 }
 
 /// <summary>One step of an appointment's history, shown in its panel.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Time;
 
 namespace NeonPro.Web.Features.Compliance;
@@ -18,7 +19,7 @@ public enum AnonymizationRefusal
     ChangedMeanwhile,
 }
 
-public sealed record AnonymizationOutcome(AnonymizationRefusal Refusal, int ConsentsWithdrawn = 0, DateOnly? RetainUntil = null)
+public sealed record AnonymizationOutcome(AnonymizationRefusal Refusal, int ConsentsWithdrawn = 0, DateOnly? RetainUntil = null, int AppointmentsCancelled = 0)
 {
     public bool Succeeded => Refusal == AnonymizationRefusal.None;
 }
@@ -27,11 +28,12 @@ public sealed record AnonymizationOutcome(AnonymizationRefusal Refusal, int Cons
 /// Answers a request for anonymization or deletion (LGPD Art. 18 IV and VI) where the law requires the clinical
 /// record to be kept (Art. 16 I; Lei 13.787/2018 Art. 6; CFM 1.821/2007): every identifying field of the patient
 /// is erased or replaced by the marker, the record is blocked and kept until 20 years after its last entry,
-/// consent-based processing stops, and the request is completed with that outcome. One transaction: all or nothing.
+/// consent-based processing stops, appointments still ahead are cancelled, and the request is completed with that outcome. One transaction: all or nothing.
 /// </summary>
 public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T)
 {
     public const string ConsentWithdrawalReason = "Anonimização a pedido do titular";
+    public const string AppointmentCancellationReason = "Paciente anonimizado a pedido do titular (LGPD art. 18)";
 
     public async Task<AnonymizationOutcome> AnonymizeAsync(Guid requestId, string? userId, string? userName, CancellationToken ct = default)
     {
@@ -65,11 +67,16 @@ public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStrin
             consent.WithdrawalReason = T[ConsentWithdrawalReason];
         }
 
+        // Nobody is left to come to the visits still ahead: they are cancelled by the clinic (no late fee), which gives
+        // the professionals' and rooms' time back; past visits stay as part of the retained clinical record.
+        var ahead = await AppointmentsAhead(patient.Id).ToListAsync(ct);
+        foreach (var appointment in ahead) appointment.Cancel(now, userId, userName, T[AppointmentCancellationReason], fee: 0);
+
         request.Status = DataSubjectRequestStatus.Completed;
         request.AnsweredAtUtc = now;
         request.HandledByUserId = userId;
-        request.Outcome = T["Paciente anonimizado em {0}: dados de identificação apagados ou substituídos por {1}; prontuário clínico mantido e bloqueado até {2} (Lei 13.787/2018, art. 6º; Res. CFM 1.821/2007; LGPD art. 16, I); {3} consentimento(s) retirado(s).",
-            clock.FormatDateTime(now), RecordRetention.AnonymizedMarker, retainUntil.ToString("d", CultureInfo.CurrentCulture), current.Count];
+        request.Outcome = T["Paciente anonimizado em {0}: dados de identificação apagados ou substituídos por {1}; prontuário clínico mantido e bloqueado até {2} (Lei 13.787/2018, art. 6º; Res. CFM 1.821/2007; LGPD art. 16, I); {3} consentimento(s) retirado(s); {4} agendamento(s) futuro(s) cancelado(s).",
+            clock.FormatDateTime(now), RecordRetention.AnonymizedMarker, retainUntil.ToString("d", CultureInfo.CurrentCulture), current.Count, ahead.Count];
 
         try
         {
@@ -81,7 +88,15 @@ public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStrin
             db.ChangeTracker.Clear();
             return new(AnonymizationRefusal.ChangedMeanwhile);
         }
-        return new(AnonymizationRefusal.None, current.Count, retainUntil);
+        return new(AnonymizationRefusal.None, current.Count, retainUntil, ahead.Count);
+    }
+
+    /// <summary>The patient's appointments still to come that anonymizing cancels.</summary>
+    public IQueryable<Appointment> AppointmentsAhead(Guid patientId)
+    {
+        var now = clock.UtcNow;
+        return db.Appointments.Where(a => a.PatientId == patientId && a.StartUtc > now
+            && (a.Status == AppointmentStatus.Scheduled || a.Status == AppointmentStatus.Confirmed));
     }
 
     /// <summary>

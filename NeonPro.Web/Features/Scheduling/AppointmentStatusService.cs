@@ -38,20 +38,12 @@ public sealed class AppointmentStatusService(NeonProDbContext db, ClinicClock cl
         if (to == AppointmentStatus.Cancelled)
         {
             var settings = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SchedulingSettings.SingletonId, ct) ?? new SchedulingSettings();
-            appointment.CancelledAtUtc = now;
-            appointment.CancelledByName = actorName;
-            appointment.CancellationReason = reason!.Trim();
-            var fee = settings.CancellationPolicy.FeeFor(now, appointment.StartUtc);
-            appointment.CancellationFee = fee > 0 ? fee : null;
+            appointment.Cancel(now, actorUserId, actorName, reason!.Trim(), settings.CancellationPolicy.FeeFor(now, appointment.StartUtc));
         }
-        appointment.History.Add(new AppointmentStatusChange
+        else
         {
-            AppointmentId = appointment.Id, From = appointment.Status, To = to, AtUtc = now,
-            ByUserId = actorUserId, ByName = actorName, Note = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-        });
-        appointment.Status = to;
-        appointment.UpdatedAtUtc = now;
-        appointment.UpdatedByName = actorName;
+            appointment.ChangeStatus(to, now, actorUserId, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
+        }
         try
         {
             await db.SaveChangesAsync(ct);

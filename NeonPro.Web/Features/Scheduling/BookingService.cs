@@ -126,14 +126,7 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
             AppointmentId = moved.Id, From = null, To = moved.Status, AtUtc = now, ByUserId = actorUserId, ByName = actorName,
             Note = $"remarcado de {clock.FormatDateTime(original.StartUtc)}",
         });
-        original.History.Add(new AppointmentStatusChange
-        {
-            AppointmentId = original.Id, From = original.Status, To = AppointmentStatus.Rescheduled, AtUtc = now, ByUserId = actorUserId, ByName = actorName,
-            Note = $"remarcado para {clock.FormatDateTime(startUtc)}",
-        });
-        original.Status = AppointmentStatus.Rescheduled;
-        original.UpdatedAtUtc = now;
-        original.UpdatedByName = actorName;
+        original.ChangeStatus(AppointmentStatus.Rescheduled, now, actorUserId, actorName, $"remarcado para {clock.FormatDateTime(startUtc)}");
         db.Appointments.Add(moved);
         try
         {

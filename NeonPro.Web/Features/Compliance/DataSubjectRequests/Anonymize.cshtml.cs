@@ -22,6 +22,7 @@ public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IS
     public bool PatientAnonymized { get; private set; }
     public DateOnly RetainUntil { get; private set; }
     public IReadOnlyList<ConsentPurpose> ConsentsToWithdraw { get; private set; } = [];
+    public int AppointmentsToCancel { get; private set; }
     public bool Done { get; private set; }
     public string? Error { get; private set; }
 
@@ -62,6 +63,7 @@ public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IS
 
         Done = true;
         await LoadAsync(ct);
+        AppointmentsToCancel = outcome.AppointmentsCancelled;
         return Page();
     }
 
@@ -76,6 +78,7 @@ public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IS
         RetainUntil = patient.RetentionUntil ?? anonymization.RetainUntilFor(patient);
         ConsentsToWithdraw = await db.PatientConsents.AsNoTracking()
             .Where(c => c.PatientId == patient.Id && c.WithdrawnAtUtc == null).Select(c => c.Purpose).Distinct().ToListAsync(ct);
+        AppointmentsToCancel = await anonymization.AppointmentsAhead(patient.Id).CountAsync(ct);
         return true;
     }
 }
