@@ -64,6 +64,7 @@ public sealed class AppServer : IAsyncLifetime
 
         _server = Start(AppArguments("--urls", BaseAddress.ToString().TrimEnd('/')), _log);
         await WaitForHealthAsync();
+        await WarmUpAsync();
 
         // Two cores shared by the server, Chromium and the test host: give the first render of a page some room.
         Assertions.SetDefaultExpectTimeout(10_000);
@@ -118,9 +119,16 @@ public sealed class AppServer : IAsyncLifetime
         await page.GotoAsync("/Identity/Account/Login");
         await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Senha", new() { Exact = true }).FillAsync(password);
+        // Waits for the server's answer to the sign-in post itself, then for the page it leads to. The first sign-in of
+        // a run is also the server's first (Identity, the home page's first render) on two busy cores: give it room.
+        var answered = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/Identity/Account/Login"),
+            new() { Timeout = SignInTimeoutMs });
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await answered;
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = SignInTimeoutMs });
     }
+
+    private const float SignInTimeoutMs = 45_000;
 
     /// <summary>
     /// A page already signed in as the admin. The sign-in itself runs once through the UI; later contexts reuse its
@@ -131,8 +139,17 @@ public sealed class AppServer : IAsyncLifetime
         if (_adminState is null)
         {
             var page = await NewPageAsync();
-            await SignInAsync(page, AdminEmail, AdminPassword);
-            await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+            try
+            {
+                await SignInAsync(page, AdminEmail, AdminPassword);
+                await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+            }
+            catch (Exception) when (!page.IsClosed)
+            {
+                // This page belongs to no test, so no test's failure handler photographs it: do it here.
+                try { await ScreenshotAsync(page, "FAILED-admin-sign-in"); } catch (PlaywrightException) { }
+                throw;
+            }
             _adminState = await page.Context.StorageStateAsync();
             await page.Context.CloseAsync();
         }
@@ -239,6 +256,18 @@ public sealed class AppServer : IAsyncLifetime
         }
         StopServer();
         throw new TimeoutException($"/health did not answer 200 within {StartTimeout.TotalSeconds} s:\n{ServerLog}");
+    }
+
+    /// <summary>
+    /// The sign-in page's first render (Razor, localization, antiforgery keys) happens here rather than inside the
+    /// first test's time limits; a clinic's server is warm after its first visitor too.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = StartTimeout };
+        using var response = await http.GetAsync("/Identity/Account/Login");
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"The sign-in page answered {(int)response.StatusCode} while warming up:\n{ServerLog}");
     }
 
     private void StopServer()
