@@ -51,6 +51,27 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
     }
 
     [Fact]
+    public async Task A_column_whose_registration_lapses_soon_says_so_in_words_not_only_in_colour()
+    {
+        var w = await SchedulingWorld.CreateAsync(app);
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NeonProDbContext>();
+            var professional = await db.Professionals.SingleAsync(p => p.Id == w.ProfessionalId);
+            professional.CardValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
+            await db.SaveChangesAsync();
+        });
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+
+        var doc = await client.GetDocumentAsync($"/Scheduling?date={DateTime.UtcNow.AddHours(-3):yyyy-MM-dd}&view=day&by=professional&professional={w.ProfessionalId}");
+        var head = doc.QuerySelector($".sched-col[data-col='{w.ProfessionalId}'] .sched-head");
+        Assert.NotNull(head);
+        Assert.Contains("standing-amber", head!.ClassName);
+        Assert.Equal("Registro no conselho vence em até 30 dias", head.GetAttribute("title"));
+        Assert.Equal("(Registro no conselho vence em até 30 dias)", head.QuerySelector(".visually-hidden")?.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task An_overlapping_booking_is_refused_with_a_readable_reason_and_nothing_written()
     {
         var w = await SchedulingWorld.CreateAsync(app);
