@@ -152,4 +152,25 @@ public sealed class PatientSearchTests(NeonProFactory app) : IClassFixture<NeonP
         Assert.Equal("/Patients?handler=Search", box.GetAttribute("hx-get"));
         Assert.Equal("Buscar paciente", doc.QuerySelector("label[for=patient-search-input]")?.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task Finding_nobody_offers_to_register_the_name_typed()
+    {
+        var (_, ids, html) = await SearchAsync("Zuleica Nenhuma");
+        Assert.Empty(ids);
+        var link = FormPosting.Parse(html).QuerySelector("a[href^='/Patients/Create']");
+        Assert.NotNull(link);
+        Assert.Equal("Cadastrar novo paciente", link!.TextContent.Trim());
+
+        var form = await _client.GetDocumentAsync(link.GetAttribute("href")!);
+        Assert.Equal("Zuleica Nenhuma", form.QuerySelector("input[name='Input.FullName']")?.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Digits_that_found_nobody_are_not_guessed_into_the_new_registration()
+    {
+        var form = await _client.GetDocumentAsync("/Patients/Create?q=11987654321");
+        Assert.True(string.IsNullOrEmpty(form.QuerySelector("input[name='Input.FullName']")?.GetAttribute("value")));
+        Assert.True(string.IsNullOrEmpty(form.QuerySelector("input[name='Input.Cpf']")?.GetAttribute("value")));
+    }
 }

@@ -72,6 +72,19 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
     }
 
     [Fact]
+    public async Task The_booking_forms_patient_search_offers_registration_in_another_tab_when_it_finds_nobody()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var html = FormPosting.Parse(await client.GetStringAsync("/Scheduling?handler=PatientOptions&q=" + Uri.EscapeDataString("Zuleica Nenhuma")));
+
+        Assert.Contains("Nenhum paciente encontrado.", html.Body!.TextContent);
+        var link = html.QuerySelector("a[href='/Patients/Create?q=Zuleica%20Nenhuma']");
+        Assert.NotNull(link);
+        Assert.Equal("_blank", link!.GetAttribute("target"));
+        Assert.Contains("noopener", link.GetAttribute("rel"));
+    }
+
+    [Fact]
     public async Task An_overlapping_booking_is_refused_with_a_readable_reason_and_nothing_written()
     {
         var w = await SchedulingWorld.CreateAsync(app);

@@ -28,9 +28,17 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<
     public IReadOnlyList<PatientSearchResult> SameNameAndBirthDate { get; private set; } = [];
     public string FormAction => IsNew ? "/Patients/Create" : $"/Patients/Edit?id={Id}";
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>
+    /// The form, empty or for an existing patient. A search that found nobody links here with what was typed:
+    /// a name starts the new registration (digits could be a CPF or a phone, so they are not guessed at).
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(string? q)
     {
-        if (Id is not { } id) return Page();
+        if (Id is not { } id)
+        {
+            if (q?.Trim() is { Length: > 0 and <= 200 } typed && typed.Any(char.IsLetter)) Input.FullName = typed;
+            return Page();
+        }
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
         if (patient is null) return NotFound();
         if (patient.AnonymizedAtUtc is not null || !PatientAccess.MayOpen(User, patient.RecordBlocked))

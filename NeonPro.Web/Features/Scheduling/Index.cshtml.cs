@@ -46,8 +46,7 @@ public class IndexModel(
     public async Task<IActionResult> OnGetPatientOptionsAsync(string? q)
     {
         // The same search as the navigation box (name fragments, CPF digits, phone digits).
-        var options = await patients.FindAsync(q);
-        return Partial("_PatientOptions", options);
+        return Partial("_PatientOptions", new PatientOptions(q, await patients.FindAsync(q)));
     }
 
     public async Task<IActionResult> OnPostBookAsync([FromForm] BookingInput input)
@@ -282,6 +281,8 @@ public sealed class BookingInput
 }
 
 public sealed record Option(Guid Id, string Name);
+/// <summary>The booking form's patient picker: who the search found for what was typed.</summary>
+public sealed record PatientOptions(string? Query, IReadOnlyList<PatientSearchResult> Found);
 public sealed record TreatmentOption(Guid Id, string Name, int DurationMinutes, bool Supervised);
 
 public sealed class BookingForm
