@@ -34,6 +34,10 @@ public class NeonProFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:NeonPro", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Security:SignInAttemptsPerMinutePerIp", "10000");
+        // Each class starts an app: its start-up lines (listening, key ring, consent terms) would bury a failure in the
+        // log. Warnings of the app and of EF Core still show.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
     }
 
