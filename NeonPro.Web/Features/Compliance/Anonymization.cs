@@ -28,7 +28,8 @@ public sealed record AnonymizationOutcome(AnonymizationRefusal Refusal, int Cons
 /// Answers a request for anonymization or deletion (LGPD Art. 18 IV and VI) where the law requires the clinical
 /// record to be kept (Art. 16 I; Lei 13.787/2018 Art. 6; CFM 1.821/2007): every identifying field of the patient
 /// is erased or replaced by the marker, the record is blocked and kept until 20 years after its last entry,
-/// consent-based processing stops, appointments still ahead are cancelled, and the request is completed with that outcome. One transaction: all or nothing.
+/// consent-based processing stops, appointments still ahead are cancelled, and the request is completed with that
+/// outcome. One transaction: all or nothing.
 /// </summary>
 public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T)
 {
