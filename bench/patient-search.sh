@@ -72,17 +72,11 @@ done
 
 RESULTS="$BENCH_ROOT/bench/results"
 search() { # query -> "server_ms total_s options"
-  local headers body
-  headers=$(mktemp)
-  body=$(curl -fs -b "$BENCH_JAR" -H 'HX-Request: true' -D "$headers" -G --data-urlencode "handler=Search" \
-    --data-urlencode "q=$1" -w '\n%{time_total}' "$BENCH_URL/Patients")
-  local total=${body##*$'\n'}
-  local options
-  options=$(grep -c 'role="option"' <<<"$body" || true)
-  local server
-  server=$( (grep -i '^server-timing:' "$headers" || true) | sed 's/.*dur=\([0-9.]*\).*/\1/' | tr -d '\r')
-  rm -f "$headers"
-  echo "${server:-NaN} $total $options"
+  local body server total code
+  body=$(mktemp)
+  read -r server total code < <(BENCH_BODY="$body" bench_timed "/Patients" -G --data-urlencode "handler=Search" --data-urlencode "q=$1")
+  echo "$(awk -v s="$server" 'BEGIN { print (s == "NaN" ? "NaN" : s * 1000) }') $total $(grep -c 'role="option"' "$body" || true)"
+  rm -f "$body"
 }
 
 # A data folder seeded before patients had demo data would measure an empty table.

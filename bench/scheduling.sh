@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the scheduling grid and of booking, on the large demo set (12 professionals, 1,000,000
-# appointments over about five years). Reports median and p95 of the server time (curl time_total on loopback)
-# and the week grid's HTML size. Targets (issue 4): week grid p95 < 150 ms and < 250 KB; booking p95 < 60 ms.
+# appointments over about five years). Reports median and p95 of the server time (the answers' Server-Timing) and of
+# curl's time_total on loopback, and the week grid's HTML size. Targets (issue 4): week grid p95 < 150 ms and < 250 KB; booking p95 < 60 ms.
 # Usage: bench/scheduling.sh [runs-per-measure, default 60]   (BENCH_SKIP_BUILD=1 reuses the last published build)
 source "$(dirname "$0")/lib.sh"
 RUNS=${1:-60}
