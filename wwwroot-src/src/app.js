@@ -66,6 +66,8 @@ document.addEventListener('htmx:responseError', (evt) => {
   const area = document.getElementById('toast-area');
   const status = evt.detail.xhr ? evt.detail.xhr.status : 0;
   let message = area ? area.dataset.errorMessage : 'Não foi possível concluir a operação.';
+  // 400 is what a request refused for its antiforgery token gets (the page outlived its sign-in).
+  if (status === 400 && area) message = area.dataset.expiredMessage;
   if (status === 403 && area) message = area.dataset.forbiddenMessage;
   if (status === 429 && area) message = area.dataset.tooManyMessage;
   showToast(message, 'danger');

@@ -18,11 +18,13 @@ public static class AccountEndpoints
         "/Identity/Account/Manage/SetPassword",
     ];
 
+    public static bool IsDisabledIdentityPage(string path) =>
+        DisabledIdentityPages.Any(p => string.Equals(p, path.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+
     public static IApplicationBuilder UseDisabledIdentityPages(this IApplicationBuilder app) =>
         app.Use(async (ctx, next) =>
         {
-            var path = ctx.Request.Path.Value?.TrimEnd('/') ?? "";
-            if (DisabledIdentityPages.Any(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase)))
+            if (IsDisabledIdentityPage(ctx.Request.Path.Value ?? ""))
             {
                 ctx.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;
