@@ -22,6 +22,10 @@ public static class NeonProApp
     public static WebApplicationBuilder AddNeonPro(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // `dotnet run` serves from the build output, whose static files (the bundled CSS and script, Identity UI's
+        // files) are described by a manifest pointing into obj/; the host reads it by itself only in Development.
+        // A published app has no such manifest, and then this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddNeonProLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
