@@ -30,6 +30,7 @@ public static class AuthSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<NeonProDbContext>()
+            .AddUserManager<StaffUserManager>()
             .AddSignInManager<StaffSignInManager>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
