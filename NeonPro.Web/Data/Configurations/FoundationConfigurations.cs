@@ -72,6 +72,8 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
     {
         b.Property(x => x.FullName).HasMaxLength(200).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.PreferredCulture).HasMaxLength(10).IsUnicode(false);
+        // Added to existing installs by a migration: their accounts start without the obligation.
+        b.Property(x => x.MustEnrollTwoFactor).HasDefaultValue(false);
         // Staff identifiers are hashed in the audit like any person's; secrets never reach it.
         b.Property(x => x.UserName).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.NormalizedUserName).HasAnnotation(AuditAnnotations.Identifying, true);
