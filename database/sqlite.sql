@@ -505,3 +505,8 @@ CREATE INDEX "IX_AuditEntries_UserId_Sequence" ON "AuditEntries" ("UserId", "Seq
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261122000000_AuditTrailByUser', '10.0.14');
 
+ALTER TABLE "AspNetUsers" ADD "MustEnrollTwoFactor" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128000000_MustEnrollTwoFactor', '10.0.14');
+

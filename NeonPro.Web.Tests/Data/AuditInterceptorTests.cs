@@ -221,8 +221,71 @@ public sealed class AuditInterceptorTests(NeonProFactory app) : IClassFixture<Ne
         Assert.DoesNotContain("Brandão", everything, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2, passwordHashes.Distinct().Count());
         foreach (var secret in passwordHashes) Assert.DoesNotContain(secret, everything);
-        Assert.DoesNotContain("PasswordHash", everything);
-        Assert.DoesNotContain("SecurityStamp", everything);
+        // The secrets themselves are only marked as set.
+        Assert.Equal(Secret, (string?)Json(insert.NewValues)["PasswordHash"]);
+        Assert.Equal(Secret, (string?)Json(insert.NewValues)["SecurityStamp"]);
+        // A rename leaves the password alone, so its row does not mention it.
+        Assert.False(Json(rename.NewValues).ContainsKey("PasswordHash"));
+    }
+
+    /// <summary>What the audit shows in place of a secret value.</summary>
+    private const string Secret = "***";
+
+    [Fact]
+    public async Task Identity_tokens_login_keys_and_the_key_ring_reach_the_audit_only_as_a_mark_that_they_changed()
+    {
+        var before = await LastSequenceAsync();
+        var token = $"token-{Guid.NewGuid():N}";
+        var renewed = $"renewed-{Guid.NewGuid():N}";
+        var providerKey = $"provider-key-{Guid.NewGuid():N}";
+        var keyXml = $"<key><masterKey>{Guid.NewGuid():N}</masterKey></key>";
+        var user = await app.CreateStaffAsync(Roles.Receptionist);
+
+        await app.WithScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<StaffUser>>();
+            var u = (await users.FindByIdAsync(user.Id))!;
+            Assert.True((await users.SetAuthenticationTokenAsync(u, "Test", "ApiToken", token)).Succeeded);
+            Assert.True((await users.SetAuthenticationTokenAsync(u, "Test", "ApiToken", renewed)).Succeeded);
+            Assert.True((await users.RemoveAuthenticationTokenAsync(u, "Test", "ApiToken")).Succeeded);
+            Assert.True((await users.AddLoginAsync(u, new UserLoginInfo("Google", providerKey, "Google"))).Succeeded);
+        });
+        await using (var db = app.NewDbContext())
+        {
+            db.DataProtectionKeys.Add(new DataProtectionKey { FriendlyName = "key-test", Xml = keyXml });
+            await db.SaveChangesAsync();
+        }
+
+        var rows = await RowsAfterAsync(before);
+        var tokens = rows.Where(r => r.EntityType == "IdentityUserToken<string>").ToList();
+        Assert.Equal([AuditAction.Insert, AuditAction.Update, AuditAction.Delete], tokens.Select(r => r.Action));
+        Assert.All(tokens, r => Assert.Equal($"{user.Id},Test,ApiToken", r.EntityId));
+        Assert.Equal(Secret, (string?)Json(tokens[0].NewValues)["Value"]);
+        Assert.Equal(Secret, (string?)Json(tokens[1].OldValues)["Value"]);
+        Assert.Equal(Secret, (string?)Json(tokens[1].NewValues)["Value"]);
+        Assert.Equal(Secret, (string?)Json(tokens[2].OldValues)["Value"]);
+        var login = Assert.Single(rows, r => r.EntityType == "IdentityUserLogin<string>");
+        Assert.Equal(Secret, (string?)Json(login.NewValues)["ProviderKey"]);
+        Assert.Equal("Google", (string?)Json(login.NewValues)["LoginProvider"]);
+        var ring = Assert.Single(rows, r => r.EntityType == nameof(DataProtectionKey));
+        Assert.Equal(Secret, (string?)Json(ring.NewValues)["Xml"]);
+        Assert.Equal("key-test", (string?)Json(ring.NewValues)["FriendlyName"]);
+
+        var everything = await EverythingTheAuditHoldsAsync();
+        foreach (var secret in new[] { token, renewed, providerKey, keyXml, "masterKey" })
+            Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase);
+    }
+
+
+    [Fact]
+    public async Task Every_column_of_identitys_token_table_but_its_key_is_secret_by_default()
+    {
+        await using var db = app.NewDbContext();
+        var tokenType = db.Model.FindEntityType(typeof(IdentityUserToken<string>))!;
+        var secret = tokenType.GetProperties().Where(AuditInterceptor.IsSecret).Select(p => p.Name).ToList();
+        var open = tokenType.GetProperties().Where(p => !AuditInterceptor.IsSecret(p)).Select(p => p.Name).Order().ToList();
+        Assert.Contains("Value", secret);
+        Assert.Equal(["LoginProvider", "Name", "UserId"], open);
     }
 
     [Fact]

@@ -4,5 +4,6 @@ namespace NeonPro.Web.Data;
 public static class AuditAnnotations
 {
     public const string Identifying = "NeonPro:Audit:Identifying";
-    public const string NotAudited = "NeonPro:Audit:NotAudited";
+    /// <summary>On a property: a secret (see SecretAttribute). On an entity type: every property but the key is.</summary>
+    public const string Secret = "NeonPro:Audit:Secret";
 }

@@ -17,6 +17,9 @@ namespace NeonPro.Web.Data;
 /// </summary>
 public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hasher, TimeProvider clock) : SaveChangesInterceptor
 {
+    /// <summary>What the audit stores in place of a secret's value: that there is one, never what it is.</summary>
+    public const string SecretMarker = "***";
+
     // The transaction this interceptor opened for a save, so it can commit or roll it back afterwards.
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _ownedTransactions = new();
 
@@ -48,7 +51,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
 
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
+            .Where(e => e.Entity is not AuditEntry)
             .ToList();
 
         try
@@ -167,7 +170,6 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         foreach (var prop in entry.Properties)
         {
             var meta = prop.Metadata;
-            if (IsNotAudited(meta)) continue;
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -190,7 +192,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             entityId = string.Join(",", key.Properties.Select(p =>
             {
                 var text = Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture);
-                return IsIdentifying(p) && text is not null ? hasher.Hash(text) : text;
+                if (text is null) return text;
+                return IsSecret(p) ? SecretMarker : IsIdentifying(p) ? hasher.Hash(text) : text;
             }));
 
         return new AuditEntry
@@ -214,6 +217,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
     private JsonNode? Value(Microsoft.EntityFrameworkCore.Metadata.IProperty meta, object? value)
     {
         if (value is null) return null;
+        // Checked first: a secret is never written, not even hashed (a hash of a short code can be reversed by trying them all).
+        if (IsSecret(meta)) return SecretMarker;
         if (IsIdentifying(meta))
             return hasher.Hash(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
         return value switch
@@ -228,7 +233,17 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         p.FindAnnotation(AuditAnnotations.Identifying)?.Value is true
         || p.PropertyInfo?.GetCustomAttribute<IdentifyingAttribute>() is not null;
 
-    private static bool IsNotAudited(Microsoft.EntityFrameworkCore.Metadata.IProperty p) =>
-        p.FindAnnotation(AuditAnnotations.NotAudited)?.Value is true
-        || p.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is not null;
+    /// <summary>
+    /// A secret property: marked itself, or any non-key property of an entity type declared secret as a whole.
+    /// The key stays readable so the row still says whose token changed.
+    /// </summary>
+    public static bool IsSecret(Microsoft.EntityFrameworkCore.Metadata.IProperty p)
+    {
+        if (p.FindAnnotation(AuditAnnotations.Secret)?.Value is true
+            || p.PropertyInfo?.GetCustomAttribute<SecretAttribute>() is not null) return true;
+        var type = p.DeclaringType.ContainingEntityType;
+        var secretType = type.GetAllBaseTypesInclusive().Any(t => t.FindAnnotation(AuditAnnotations.Secret)?.Value is true)
+            || type.ClrType.GetCustomAttribute<SecretAttribute>(inherit: true) is not null;
+        return secretType && !p.IsPrimaryKey();
+    }
 }

@@ -8,9 +8,13 @@ namespace NeonPro.Web.Domain;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class IdentifyingAttribute : Attribute;
 
-/// <summary>Marks a property whose value must never reach the audit trail at all (secrets, tokens).</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class NotAuditedAttribute : Attribute;
+/// <summary>
+/// Marks a secret (a password hash, a token, a key): the audit trail records only that it was set, changed or
+/// cleared, never its value. On a class, every property but the primary key is secret, so a new table of keys
+/// or tokens is safe from its first row.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Class)]
+public sealed class SecretAttribute : Attribute;
 
 /// <summary>
 /// An entity two people can edit at once. The version changes on every update and is checked on save,

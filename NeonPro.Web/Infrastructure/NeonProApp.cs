@@ -60,7 +60,10 @@ public static class NeonProApp
     public static async Task<WebApplication> UseNeonProAsync(this WebApplication app)
     {
         using (var scope = app.Services.CreateScope())
+        {
             await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+            await scope.ServiceProvider.GetRequiredService<LeakedSecondFactorReset>().RunAsync();
+        }
 
         if (!app.Environment.IsDevelopment())
         {

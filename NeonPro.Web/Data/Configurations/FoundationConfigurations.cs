@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NeonPro.Web.Domain.Audit;
@@ -60,6 +61,8 @@ public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Da
     {
         b.ToTable("DataProtectionKeys");
         b.Property(x => x.FriendlyName).HasMaxLength(256);
+        // The key material itself: the audit records that a key was added, never the key.
+        b.Property(x => x.Xml).HasAnnotation(AuditAnnotations.Secret, true);
     }
 }
 
@@ -69,14 +72,32 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
     {
         b.Property(x => x.FullName).HasMaxLength(200).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.PreferredCulture).HasMaxLength(10).IsUnicode(false);
+        // Added to existing installs by a migration: their accounts start without the obligation.
+        b.Property(x => x.MustEnrollTwoFactor).HasDefaultValue(false);
         // Staff identifiers are hashed in the audit like any person's; secrets never reach it.
         b.Property(x => x.UserName).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.NormalizedUserName).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.Email).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.NormalizedEmail).HasAnnotation(AuditAnnotations.Identifying, true);
         b.Property(x => x.PhoneNumber).HasAnnotation(AuditAnnotations.Identifying, true);
-        b.Property(x => x.PasswordHash).HasAnnotation(AuditAnnotations.NotAudited, true);
-        b.Property(x => x.SecurityStamp).HasAnnotation(AuditAnnotations.NotAudited, true);
-        b.Property(x => x.ConcurrencyStamp).HasAnnotation(AuditAnnotations.NotAudited, true);
+        b.Property(x => x.PasswordHash).HasAnnotation(AuditAnnotations.Secret, true);
+        b.Property(x => x.SecurityStamp).HasAnnotation(AuditAnnotations.Secret, true);
+        b.Property(x => x.ConcurrencyStamp).HasAnnotation(AuditAnnotations.Secret, true);
     }
+}
+
+/// <summary>
+/// Identity's token rows hold the authenticator key and the recovery codes (and whatever token a later provider
+/// stores): secret as a whole, so no column of theirs is ever audited in clear, whatever its name.
+/// </summary>
+public sealed class StaffUserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<string>> b) => b.HasAnnotation(AuditAnnotations.Secret, true);
+}
+
+/// <summary>An external sign-in's provider key is part of the row's key, so it is marked on its own (the audit masks it in the row's id too).</summary>
+public sealed class StaffUserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<string>> b) =>
+        b.Property(x => x.ProviderKey).HasAnnotation(AuditAnnotations.Secret, true);
 }

@@ -43,4 +43,6 @@ public enum AuditAction
     RolesChanged,
     View,
     Export,
+    /// <summary>A person's authenticator key and recovery codes were withdrawn because others could read them.</summary>
+    SecondFactorReset,
 }

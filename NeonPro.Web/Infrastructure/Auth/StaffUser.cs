@@ -11,6 +11,11 @@ public class StaffUser : IdentityUser
     /// <summary>A disabled account cannot sign in; it is kept so the audit trail still names its actions.</summary>
     public bool IsDisabled { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>
+    /// The authenticator was withdrawn (its secrets could be read by others, see LeakedSecondFactorReset): the app stays
+    /// closed to this person, past the account pages, until they pair an authenticator again.
+    /// </summary>
+    public bool MustEnrollTwoFactor { get; set; }
 }
 
 /// <summary>The roles of the clinic. Role names are stored as these constants.</summary>

@@ -22,6 +22,7 @@ public static class AuditLabels
         AuditAction.RolesChanged => "Perfis alterados",
         AuditAction.View => "Consulta",
         AuditAction.Export => "Exportação",
+        AuditAction.SecondFactorReset => "Verificação em dois fatores redefinida",
         _ => action.ToString(),
     };
 

@@ -24,6 +24,8 @@ public class EnableAuthenticatorModel(UserManager<StaffUser> users, SignInManage
     public string QrCodeDataUri { get; private set; } = "";
     [TempData] public string[]? RecoveryCodes { get; set; }
     [TempData] public string? StatusMessage { get; set; }
+    /// <summary>The person's authenticator was withdrawn and the app stays closed until they pair one again.</summary>
+    public bool MustEnroll { get; private set; }
 
     public sealed class InputModel
     {
@@ -55,6 +57,8 @@ public class EnableAuthenticatorModel(UserManager<StaffUser> users, SignInManage
             return await InvalidAsync(user);
         }
 
+        // Saved with two-factor itself, in the same update.
+        user.MustEnrollTwoFactor = false;
         await users.SetTwoFactorEnabledAsync(user, true);
         // Enabling renews the security stamp, which would end this session at the next check: reissue its cookie.
         await signIn.RefreshSignInAsync(user);
@@ -76,6 +80,7 @@ public class EnableAuthenticatorModel(UserManager<StaffUser> users, SignInManage
 
     private async Task LoadKeyAsync(StaffUser user)
     {
+        MustEnroll = user.MustEnrollTwoFactor;
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {

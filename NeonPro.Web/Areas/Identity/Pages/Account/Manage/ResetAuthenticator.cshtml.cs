@@ -21,7 +21,8 @@ public class ResetAuthenticatorModel(UserManager<StaffUser> users, SignInManager
         if (user is null) return NotFound();
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        // The key change renews the security stamp: keep this session signed in.
+        // Turning two-factor off renewed the security stamp, which ends every other session (a lost phone's
+        // among them); the new key alone does not (StaffUserManager). Keep this session signed in.
         await signIn.RefreshSignInAsync(user);
         StatusMessage = T["A chave do aplicativo autenticador foi redefinida. Configure o aplicativo de novo com a nova chave."];
         return RedirectToPage("./EnableAuthenticator");
