@@ -43,4 +43,6 @@ public enum AuditAction
     RolesChanged,
     View,
     Export,
+    /// <summary>A professional opened a chart outside their clinical relationships ("break the glass"), with a stated reason.</summary>
+    EmergencyAccess,
 }

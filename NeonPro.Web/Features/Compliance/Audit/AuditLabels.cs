@@ -22,6 +22,7 @@ public static class AuditLabels
         AuditAction.RolesChanged => "Perfis alterados",
         AuditAction.View => "Consulta",
         AuditAction.Export => "Exportação",
+        AuditAction.EmergencyAccess => "Acesso de emergência",
         _ => action.ToString(),
     };
 
