@@ -12,7 +12,7 @@ namespace NeonPro.E2E;
 /// <summary>
 /// A receptionist registers a patient, is refused a second one with the same CPF, finds the first through the
 /// navigation search by an unaccented name fragment and by CPF digits, records an image-use consent, withdraws it,
-/// and sees the alert in the chart's header.
+/// and sees the alert in the chart's header; the anamnese is not the front desk's, but its allergy shows among the alerts.
 /// </summary>
 public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
 {
@@ -142,12 +142,18 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
         await Expect(page.GetByTestId("chart-alerts")).ToContainTextAsync(alert);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = fullName, Level = 1 })).ToBeVisibleAsync();
 
-        // The anamnese saves in place and its allergy reaches the header too.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Anamnese", Exact = true }).ClickAsync();
-        await page.GetByLabel("Alergias", new() { Exact = true }).FillAsync("Dipirona");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Salvar anamnese", Exact = true }).ClickAsync();
-        await Expect(page.Locator("[data-health-item=Allergies]").GetByTestId("confirmed-at")).ToHaveTextAsync($"confirmado em {today}");
+        // The anamnese is clinical data: the front desk has no tab for it. The clinic's admin fills it in, where it saves in
+        // place and its allergy reaches the header; the front desk then sees the allergy among the chart's alerts.
+        await Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Anamnese", Exact = true })).ToHaveCountAsync(0);
+        var clinician = await NewAdminPageAsync();
+        await clinician.GotoAsync(chartUrl);
+        await clinician.GetByRole(AriaRole.Tab, new() { Name = "Anamnese", Exact = true }).ClickAsync();
+        await clinician.GetByLabel("Alergias", new() { Exact = true }).FillAsync("Dipirona");
+        await clinician.GetByRole(AriaRole.Button, new() { Name = "Salvar anamnese", Exact = true }).ClickAsync();
+        await Expect(clinician.Locator("[data-health-item=Allergies]").GetByTestId("confirmed-at")).ToHaveTextAsync($"confirmado em {today}");
+        await Expect(clinician.GetByTestId("chart-alerts")).ToContainTextAsync("Alergias: Dipirona");
+        await AppServer.ScreenshotAsync(clinician, "patients-7-anamnese");
+        await page.GotoAsync(chartUrl);
         await Expect(page.GetByTestId("chart-alerts")).ToContainTextAsync("Alergias: Dipirona");
-        await AppServer.ScreenshotAsync(page, "patients-7-anamnese");
     });
 }

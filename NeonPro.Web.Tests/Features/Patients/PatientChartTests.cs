@@ -78,7 +78,7 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
     }
 
     [Fact]
-    public async Task A_blocked_record_is_refused_to_the_front_desk_and_open_to_professionals()
+    public async Task A_blocked_record_is_refused_to_the_front_desk_and_open_to_managers()
     {
         var (receptionist, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var surname = PatientsArrange.UniqueSurname();
@@ -96,8 +96,9 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
         Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
         Assert.Equal(0, await ViewRowsAsync(id));
 
-        var (professional, _) = await app.SignedInClientAsync(Roles.Professional);
-        var chart = await professional.GetDocumentAsync($"/Patients/Chart?id={id}");
+        // (Professionals open it when it is their patient: ClinicalAccessTests, AccessRulesTests.)
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var chart = await manager.GetDocumentAsync($"/Patients/Chart?id={id}");
         Assert.Equal($"Helena {surname}", chart.QuerySelector("[data-testid=patient-display-name]")?.TextContent.Trim());
         Assert.Contains("Registro bloqueado: mantido apenas por obrigação legal.", chart.QuerySelector("[data-testid=chart-alerts]")!.TextContent);
         Assert.Equal(1, await ViewRowsAsync(id));
@@ -113,7 +114,9 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
         form["Input.GuardianCpf"] = Cpf.Format(PatientsArrange.NewCpf());
         form["Input.GuardianPhone"] = "(11) 97777-8888";
         var id = await client.CreatePatientAsync(form);
-        var profile = await client.PostFormAsync($"/Patients/HealthProfile?id={id}",
+        // The anamnese is clinical data, not the front desk's: a manager fills it in here.
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var profile = await manager.PostFormAsync($"/Patients/HealthProfile?id={id}",
         [
             new("Input.Allergies", "Dipirona"), new("Input.Contraindications", "Uso de anticoagulante"), new("Input.Pregnant", "true"),
         ]);
@@ -154,7 +157,7 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
     [Fact]
     public async Task Saving_the_anamnese_confirms_changed_items_and_confirm_renews_only_that_date()
     {
-        var (client, _) = await app.SignedInClientAsync(Roles.Professional);
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
         var id = await client.CreatePatientAsync(PatientsArrange.ValidForm());
 
         var saved = await client.PostFormAsync($"/Patients/HealthProfile?id={id}", $"/Patients/HealthProfile?id={id}",

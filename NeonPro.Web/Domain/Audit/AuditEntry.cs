@@ -45,4 +45,6 @@ public enum AuditAction
     Export,
     /// <summary>A person's authenticator key and recovery codes were withdrawn because others could read them.</summary>
     SecondFactorReset,
+    /// <summary>A professional opened a chart outside their clinical relationships ("break the glass"), with a stated reason.</summary>
+    EmergencyAccess,
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Access;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Features.Compliance.Audit;
@@ -14,16 +15,18 @@ namespace NeonPro.Web.Features.Patients;
 
 /// <summary>
 /// The patient's chart: a header of alerts and tabs loaded as htmx partials. Opening the chart is an access to the
-/// record and writes one View row to the audit trail; switching tabs does not.
+/// record and writes one View row to the audit trail; switching tabs does not. Who may open it, and how much of it, is
+/// ClinicalAccess's answer, asked again on every handler; a professional outside their relationships gets the
+/// break-the-glass page instead (403) and, after stating a reason, the chart under an emergency banner.
 /// </summary>
-public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, ConsentStatus consents, IStringLocalizer<SharedResource> T) : PageModel
+public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, ConsentStatus consents, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
 {
-    public sealed record ChartTab(string Key, string Title);
+    public sealed record ChartTab(string Key, string Title, bool Clinical = false);
 
     public static readonly IReadOnlyList<ChartTab> Tabs =
     [
         new("dados", "Dados"),
-        new("anamnese", "Anamnese"),
+        new("anamnese", "Anamnese", Clinical: true),
         new("consentimentos", "Consentimentos"),
         new("historico", "Histórico"),
         new("acessos", "Acessos"),
@@ -33,6 +36,13 @@ public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, 
     public string Tab { get; private set; } = "dados";
     public Patient Patient { get; private set; } = null!;
     public bool Blocked { get; private set; }
+    /// <summary>Why this person sees the chart, and how much of it.</summary>
+    public PatientRecordAccess Access { get; private set; } = null!;
+    /// <summary>The chart is closed to this professional: the page offers "acesso de emergência" instead.</summary>
+    public bool OffersEmergencyAccess { get; private set; }
+    [BindProperty] public string? EmergencyReason { get; set; }
+    /// <summary>The tabs this person may open (the front desk does not see the anamnese).</summary>
+    public IEnumerable<ChartTab> VisibleTabs => Tabs.Where(t => !t.Clinical || Access.MayReadClinicalData);
     public IReadOnlyList<ChartAlert> Alerts { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
@@ -53,56 +63,58 @@ public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, 
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? tab)
     {
-        var patient = await db.Patients.AsNoTracking().Include(p => p.HealthProfile).FirstOrDefaultAsync(p => p.Id == id);
-        if (patient is null) return NotFound();
-        Id = id;
-        Patient = patient;
-        Tab = Tabs.Any(t => t.Key == tab) ? tab! : "dados";
-        Today = DateOnly.FromDateTime(clock.Now);
-
-        if (!PatientAccess.MayOpen(User, patient.RecordBlocked))
-        {
-            Blocked = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
+        if (await LoadAsync(id, withHealthProfile: true) is { } missing) return missing;
+        if (!Access.MayOpenChart) return Refused();
+        Tab = VisibleTabs.Any(t => t.Key == tab) ? tab! : "dados";
 
         audit.Add(AuditAction.View, nameof(Patient), id.ToString(), new { tab = Tab });
         await db.SaveChangesAsync();
 
-        Alerts = await AlertsAsync(patient);
+        Alerts = await AlertsAsync(Patient);
         return Page();
+    }
+
+    /// <summary>
+    /// "Acesso de emergência": a professional outside their relationships states why they must open this chart now.
+    /// The reason goes to the audit trail as an EmergencyAccess row, which grants the access for
+    /// ClinicalAccess.EmergencyGrantLength; the chart then opens (and its opening is audited as any other).
+    /// </summary>
+    public async Task<IActionResult> OnPostEmergencyAsync(Guid id)
+    {
+        if (await LoadAsync(id, withHealthProfile: false) is { } missing) return missing;
+        if (Access.MayReadClinicalData) return Redirect(ChartUrl(id, "dados"));
+        if (!Access.MayRequestEmergencyAccess) return Refused();
+
+        var reason = EmergencyReason?.Trim() ?? "";
+        if (reason.Length < ClinicalAccess.EmergencyReasonMinLength)
+            ModelState.AddModelError(nameof(EmergencyReason), T["Descreva o motivo com pelo menos {0} caracteres.", ClinicalAccess.EmergencyReasonMinLength]);
+        else if (reason.Length > ClinicalAccess.EmergencyReasonMaxLength)
+            ModelState.AddModelError(nameof(EmergencyReason), T["Use no máximo {0} caracteres.", ClinicalAccess.EmergencyReasonMaxLength]);
+        if (!ModelState.IsValid)
+        {
+            OffersEmergencyAccess = true;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        access.GrantEmergencyAccess(id, reason);
+        await db.SaveChangesAsync();
+        return Redirect(ChartUrl(id, "dados"));
     }
 
     /// <summary>The header again after a change elsewhere on the chart (consents, anamnese): not a new opening.</summary>
     public async Task<IActionResult> OnGetHeaderAsync(Guid id)
     {
-        var patient = await db.Patients.AsNoTracking().Include(p => p.HealthProfile).FirstOrDefaultAsync(p => p.Id == id);
-        if (patient is null) return NotFound();
-        Id = id;
-        Patient = patient;
-        Today = DateOnly.FromDateTime(clock.Now);
-        if (!PatientAccess.MayOpen(User, patient.RecordBlocked))
-        {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Partial("_Blocked");
-        }
-        Alerts = await AlertsAsync(patient);
+        if (await LoadAsync(id, withHealthProfile: true) is { } missing) return missing;
+        if (!Access.MayOpenChart) return RefusedPartial();
+        Alerts = await AlertsAsync(Patient);
         return Partial("_ChartHeader", this);
     }
 
     public async Task<IActionResult> OnGetTabAsync(Guid id, string? tab)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
-        if (patient is null) return NotFound();
-        Id = id;
-        Patient = patient;
-        Today = DateOnly.FromDateTime(clock.Now);
-        if (!PatientAccess.MayOpen(User, patient.RecordBlocked))
-        {
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Partial("_Blocked");
-        }
+        if (await LoadAsync(id, withHealthProfile: false) is { } missing) return missing;
+        if (!Access.MayOpenChart) return RefusedPartial();
         switch (tab)
         {
             case "acessos":
@@ -114,6 +126,35 @@ public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, 
             default:
                 return Partial("_DataTab", this);
         }
+    }
+
+    /// <summary>Reads the patient and this person's access to the record; NotFound when there is no such patient.</summary>
+    private async Task<IActionResult?> LoadAsync(Guid id, bool withHealthProfile)
+    {
+        var query = db.Patients.AsNoTracking();
+        if (withHealthProfile) query = query.Include(p => p.HealthProfile);
+        var patient = await query.FirstOrDefaultAsync(p => p.Id == id);
+        if (patient is null) return NotFound();
+        Id = id;
+        Patient = patient;
+        Today = DateOnly.FromDateTime(clock.Now);
+        Access = await access.ToPatientAsync(User, id, patient.RecordBlocked);
+        return null;
+    }
+
+    /// <summary>The page without any of the chart: the break-the-glass form for a professional, "blocked" for the desk.</summary>
+    private IActionResult Refused()
+    {
+        OffersEmergencyAccess = Access.MayRequestEmergencyAccess;
+        Blocked = !OffersEmergencyAccess;
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+
+    private IActionResult RefusedPartial()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Partial(Access.MayRequestEmergencyAccess ? "_ClinicalRestricted" : "_Blocked");
     }
 
     private async Task<IReadOnlyList<ChartAlert>> AlertsAsync(Patient p)
@@ -150,14 +191,16 @@ public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, 
     {
         var key = id.ToString();
         var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Patient) && a.EntityId == key && (a.Action == AuditAction.View || a.Action == AuditAction.Export))
+            .Where(a => a.EntityType == nameof(Patient) && a.EntityId == key
+                        && (a.Action == AuditAction.View || a.Action == AuditAction.Export || a.Action == AuditAction.EmergencyAccess))
             .OrderByDescending(a => a.Sequence)
             .Take(200)
-            .Select(a => new { a.OccurredAtUtc, a.UserId, a.UserName, a.Role, a.Action, a.IpAddress })
+            .Select(a => new { a.OccurredAtUtc, a.UserId, a.UserName, a.Role, a.Action, a.IpAddress, a.NewValues })
             .ToListAsync();
         var names = await StaffNamesAsync(rows.Select(r => r.UserId));
         return rows.Select(r => new AccessRow(clock.ToClinicTime(r.OccurredAtUtc),
-            r.UserId is not null && names.TryGetValue(r.UserId, out var n) ? n : r.UserName ?? "—", r.Role, r.Action, r.IpAddress)).ToList();
+            r.UserId is not null && names.TryGetValue(r.UserId, out var n) ? n : r.UserName ?? "—", r.Role, r.Action, r.IpAddress,
+            r.Action == AuditAction.EmergencyAccess ? ClinicalAccess.ReasonOf(r.NewValues) : null)).ToList();
     }
 
     /// <summary>
@@ -199,6 +242,7 @@ public class ChartModel(NeonProDbContext db, AuditLog audit, ClinicClock clock, 
     {
         (AuditAction.View, _) => "Prontuário aberto",
         (AuditAction.Export, _) => "Dados exportados",
+        (AuditAction.EmergencyAccess, _) => "Acesso de emergência",
         (AuditAction.Insert, nameof(Patient)) => "Cadastro criado",
         (AuditAction.Update, nameof(Patient)) => "Cadastro alterado",
         (AuditAction.Insert or AuditAction.Update, nameof(HealthProfile)) => "Anamnese atualizada",
@@ -241,7 +285,8 @@ public enum AlertLevel { Warning, Danger }
 
 public sealed record ChartAlert(AlertLevel Level, string Text);
 
-public sealed record AccessRow(DateTime AtLocal, string Who, string? Role, AuditAction Action, string? IpAddress);
+/// <summary>One access to the record; an emergency access carries the reason the professional gave.</summary>
+public sealed record AccessRow(DateTime AtLocal, string Who, string? Role, AuditAction Action, string? IpAddress, string? EmergencyReason = null);
 
 internal sealed record AuditHistoryItem(long Sequence, DateTime OccurredAtUtc, string? UserId, string? UserName, AuditAction Action, string EntityType, string? NewValues);
 

@@ -15,7 +15,7 @@ namespace NeonPro.Web.Features.Patients;
 /// The consent register of one patient (LGPD Art. 7, 8, 11): status per purpose, recording a consent against the
 /// term version in force, withdrawing one with its reason, and the full history. The chart loads it as a tab.
 /// </summary>
-public class ConsentsModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : PageModel
+public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const string TabPartial = "_ConsentsTab";
     public const string TermPartial = "_ConsentTerm";
@@ -189,7 +189,7 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, IStringLocali
         (User.FindFirstValue(ClaimTypes.NameIdentifier),
          User.FindFirstValue(StaffClaimsFactory.FullNameClaim) ?? User.Identity?.Name);
 
-    // Not on file, or a blocked record this role may not open (PatientAccess): nothing of it is shown either way.
+    // Not on file, or a record this person may not open (ClinicalAccess): nothing of it is shown either way.
     private IActionResult Missing() => _forbidden ? Forbid() : NotFound();
     private bool _forbidden;
 
@@ -198,7 +198,7 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, IStringLocali
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == Id)
             .Select(p => new { p.FullName, p.SocialName, p.AnonymizedAtUtc, p.RecordBlocked }).FirstOrDefaultAsync(ct);
         if (patient is null) return false;
-        if (!PatientAccess.MayOpen(User, patient.RecordBlocked))
+        if (!(await access.ToPatientAsync(User, Id, patient.RecordBlocked, ct)).MayOpenChart)
         {
             _forbidden = true;
             return false;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Access;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Infrastructure.Htmx;
@@ -16,7 +17,7 @@ namespace NeonPro.Web.Features.Patients;
 /// the guardian of a minor, duplicate CPF refusal, the same-name-and-birth-date warning, and the search columns
 /// kept in step, all in one save.
 /// </summary>
-public class EditModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : PageModel
+public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public PatientInput Input { get; set; } = new();
@@ -41,7 +42,8 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<
         }
         var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
         if (patient is null) return NotFound();
-        if (patient.AnonymizedAtUtc is not null || !PatientAccess.MayOpen(User, patient.RecordBlocked))
+        // The chart says why (anonymized, blocked, or not this person's patient).
+        if (patient.AnonymizedAtUtc is not null || !(await access.ToPatientAsync(User, id, patient.RecordBlocked)).MayOpenChart)
             return Redirect($"/Patients/Chart?id={id}");
         Input = PatientInput.From(patient);
         return Page();
@@ -59,8 +61,10 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<
         {
             var existing = await db.Patients.Include(p => p.NameTokens).FirstOrDefaultAsync(p => p.Id == id);
             if (existing is null) return NotFound();
-            if (existing.AnonymizedAtUtc is not null || !PatientAccess.MayOpen(User, existing.RecordBlocked))
+            var granted = await access.ToPatientAsync(User, id, existing.RecordBlocked);
+            if (existing.AnonymizedAtUtc is not null || granted.Access.Reason == RecordAccessReason.Blocked)
                 return Refused(T["Este cadastro não pode ser alterado: o registro está bloqueado."]);
+            if (!granted.MayOpenChart) return Forbid();
             patient = existing;
             // The version the form was loaded with is the one the update is checked against.
             db.Entry(patient).Property(p => p.Version).OriginalValue = Input.Version ?? Guid.Empty;

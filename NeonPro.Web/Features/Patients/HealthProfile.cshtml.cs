@@ -19,7 +19,7 @@ public enum HealthItem { Allergies, Medications, Conditions, PreviousProcedures,
 /// The anamnese tab of the chart. Saving renews the confirmation date of the items that changed; "Confirmar sem
 /// alterações" renews one item's date and nothing else. Every save is audited by the interceptor.
 /// </summary>
-public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : PageModel
+public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const string ChangedEvent = "health-profile-changed";
 
@@ -134,15 +134,17 @@ public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, IStringL
         return Request.IsHtmx() ? Partial("_HealthProfile", this) : Page();
     }
 
+    /// <summary>The anamnese is clinical data: closed to the front desk and to professionals outside their relationships.</summary>
     private async Task<IActionResult?> RefuseAsync(Guid id)
     {
         Id = id;
         var patient = await db.Patients.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { p.RecordBlocked, p.AnonymizedAtUtc }).FirstOrDefaultAsync();
         if (patient is null) return NotFound();
-        if (PatientAccess.MayOpen(User, patient.RecordBlocked)) return null;
+        var granted = await access.ToPatientAsync(User, id, patient.RecordBlocked);
+        if (granted.MayReadClinicalData) return null;
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Partial("_Blocked");
+        return Partial(granted.MayOpenChart || granted.MayRequestEmergencyAccess ? "_ClinicalRestricted" : "_Blocked");
     }
 }
 

@@ -21,6 +21,7 @@ public static class PatientsFeature
             o.Conventions.AddPageRoute("/Patients/Edit", "Patients/Create");
         });
         services.AddScoped<PatientSearch>();
+        services.AddScoped<ClinicalAccess>();
         services.AddScoped<IDemoSeeder, PatientsDemoSeeder>();
         return services;
     }

@@ -18,10 +18,12 @@ namespace NeonPro.Web.Features.Scheduling;
 /// <summary>
 /// The receptionist's main screen: the scheduling grid (day/week, by professional or room), booking from a free
 /// slot, the appointment panel (status, history, move) and drag-and-drop moves. Every fragment is a named handler.
+/// Every write is checked against ClinicalAccess first: a professional changes and books only on their own agenda,
+/// and anyone else's crafted post answers 403 with nothing written.
 /// </summary>
 public class IndexModel(
     NeonProDbContext db, ClinicClock clock, ScheduleGridQuery grids, BookingService booking,
-    AppointmentStatusService statuses, PatientSearch patients, IStringLocalizer<SharedResource> T) : PageModel
+    AppointmentStatusService statuses, PatientSearch patients, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
 {
     public ScheduleGrid Grid { get; private set; } = null!;
     public BookingForm Form { get; private set; } = new();
@@ -39,6 +41,8 @@ public class IndexModel(
 
     public async Task<IActionResult> OnGetNewFormAsync([FromQuery] BookingInput input)
     {
+        // A professional clicking a free slot in a colleague's column gets the form for their own agenda.
+        if (input.ProfessionalId is { } column && !await access.MayBookAsync(User, column)) input.ProfessionalId = null;
         Form = await BuildFormAsync(input, treatmentChanged: Request.Query.ContainsKey("changed") && Request.Query["changed"] == "treatment");
         return Partial("_BookingForm", Form);
     }
@@ -54,6 +58,7 @@ public class IndexModel(
         Response.TimeFromHere("book");
         var askedTreatment = input.TreatmentId;
         Form = await BuildFormAsync(input, treatmentChanged: false);
+        if (input.ProfessionalId is { } professionalId && !await access.MayBookAsync(User, professionalId)) return NotYours();
         // A treatment missing from the list (not in scope that day, registration lapsed by then) still goes to the
         // booking rules, which say why in a sentence rather than "choose the treatment".
         input.TreatmentId ??= askedTreatment;
@@ -102,6 +107,9 @@ public class IndexModel(
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid version, AppointmentStatus to, string? reason)
     {
+        var professionalId = await db.Appointments.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ProfessionalId).FirstOrDefaultAsync();
+        if (professionalId is null) return NotFound();
+        if (!await access.MayChangeAppointmentAsync(User, professionalId.Value)) return NotYours();
         var outcome = await statuses.ChangeAsync(id, version, to, reason, ActorId, ActorName);
         Panel = await LoadPanelAsync(id);
         if (Panel is null) return NotFound();
@@ -124,10 +132,11 @@ public class IndexModel(
     {
         var current = await db.Appointments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id);
         if (current is null) return NotFound();
-        if (date is null || time is null)
-            return MoveRefused(T["Informe a data e o horário."]);
         // Dropped on a room column: same professional, new room; on a professional column: that professional, same room.
         var targetProfessional = professional ?? current.ProfessionalId;
+        if (!await access.MayMoveAppointmentAsync(User, current.ProfessionalId, targetProfessional)) return NotYours();
+        if (date is null || time is null)
+            return MoveRefused(T["Informe a data e o horário."]);
         var targetRoom = by == "room" ? room : (room ?? current.RoomId);
         var outcome = await booking.MoveAsync(id, version, targetProfessional, targetRoom, clock.ToUtc(date.Value.ToDateTime(time.Value)), ActorId, ActorName);
         if (outcome.Result == BookingResult.Booked)
@@ -155,6 +164,9 @@ public class IndexModel(
     }
 
     // ---- helpers ----
+
+    /// <summary>Someone else's appointment or agenda: refused before anything is read into the form or written (app.js toasts a 403).</summary>
+    private StatusCodeResult NotYours() => StatusCode(StatusCodes.Status403Forbidden);
 
     private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
@@ -194,8 +206,7 @@ public class IndexModel(
     {
         var today = DateOnly.FromDateTime(clock.Now);
         var form = new BookingForm { Input = input };
-        form.Professionals = await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName)
-            .Select(p => new Option(p.Id, p.FullName)).ToListAsync();
+        form.Professionals = await BookableProfessionalsAsync();
         input.ProfessionalId ??= form.Professionals.FirstOrDefault()?.Id;
         input.Date ??= today;
 
@@ -239,6 +250,18 @@ public class IndexModel(
         return form;
     }
 
+    /// <summary>The agendas this person may book on: everyone's for the front desk, their own for a professional.</summary>
+    private async Task<IReadOnlyList<Option>> BookableProfessionalsAsync()
+    {
+        var active = db.Professionals.AsNoTracking().Where(p => p.IsActive);
+        if (!ClinicalAccess.RolesOf(User).RunsTheWholeAgenda)
+        {
+            var me = await access.MyProfessionalIdAsync(User);
+            active = active.Where(p => p.Id == me);
+        }
+        return await active.OrderBy(p => p.FullName).Select(p => new Option(p.Id, p.FullName)).ToListAsync();
+    }
+
     private async Task<AppointmentPanel?> LoadPanelAsync(Guid id)
     {
         var a = await db.Appointments.AsNoTracking().Include(x => x.History).FirstOrDefaultAsync(x => x.Id == id);
@@ -257,8 +280,10 @@ public class IndexModel(
             RoomName = a.RoomId is { } r ? await db.Rooms.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).FirstOrDefaultAsync() : null,
             StartLocal = clock.ToClinicTime(a.StartUtc),
             EndLocal = clock.ToClinicTime(a.EndUtc),
+            // The panel offers only what this person may do: someone else's appointment shows, but without its buttons.
+            CanChange = await access.MayChangeAppointmentAsync(User, a.ProfessionalId),
             NextStatuses = AppointmentStateMachine.NextFrom(a.Status).Where(s => s != AppointmentStatus.Rescheduled).ToList(),
-            Professionals = await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName).Select(p => new Option(p.Id, p.FullName)).ToListAsync(),
+            Professionals = await BookableProfessionalsAsync(),
             History = a.History.OrderBy(h => h.AtUtc).Select(h => new HistoryLine(clock.ToClinicTime(h.AtUtc), h.From, h.To, h.ByName, h.Note)).ToList(),
         };
         return panel;
@@ -313,6 +338,8 @@ public sealed class AppointmentPanel
     public string? RoomName { get; init; }
     public DateTime StartLocal { get; init; }
     public DateTime EndLocal { get; init; }
+    /// <summary>This person may change its status, move or cancel it (ClinicalAccess).</summary>
+    public bool CanChange { get; init; }
     public required IReadOnlyList<AppointmentStatus> NextStatuses { get; init; }
     public required IReadOnlyList<Option> Professionals { get; init; }
     public required IReadOnlyList<HistoryLine> History { get; init; }

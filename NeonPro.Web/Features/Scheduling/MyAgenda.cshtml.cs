@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
@@ -16,7 +17,7 @@ namespace NeonPro.Web.Features.Scheduling;
 
 /// <summary>A professional's own day: their appointments with each patient's alerts, started and completed from here.</summary>
 [Authorize(Policy = Policies.Clinical)]
-public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentStatusService statuses, IStringLocalizer<SharedResource> T) : PageModel
+public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentStatusService statuses, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
 {
     public DateOnly Day { get; private set; }
     public string? ProfessionalName { get; private set; }
@@ -37,10 +38,9 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid version, AppointmentStatus to, string? date)
     {
         Day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : DateOnly.FromDateTime(clock.Now);
-        var me = await MyProfessionalIdAsync();
-        // A professional moves only their own appointments along.
-        var owns = me is { } pid && await db.Appointments.AnyAsync(a => a.Id == id && a.ProfessionalId == pid);
-        if (!owns) return Forbid();
+        // A professional moves only their own appointments along: the same rule as the grid's.
+        var professionalId = await db.Appointments.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ProfessionalId).FirstOrDefaultAsync();
+        if (professionalId is null || !await access.MayChangeAppointmentAsync(User, professionalId.Value)) return Forbid();
         var outcome = await statuses.ChangeAsync(id, version, to, null, User.FindFirstValue(ClaimTypes.NameIdentifier),
             User.FindFirst(StaffClaimsFactory.FullNameClaim)?.Value ?? User.Identity?.Name);
         if (outcome.Result != StatusChangeResult.Changed && outcome.Problem is { } p)
@@ -50,12 +50,6 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
         }
         await LoadAsync();
         return Partial("_MyAgendaList", this);
-    }
-
-    private async Task<Guid?> MyProfessionalIdAsync()
-    {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
-        return await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
     }
 
     private async Task LoadAsync()

@@ -23,6 +23,7 @@ public static class AuditLabels
         AuditAction.View => "Consulta",
         AuditAction.Export => "Exportação",
         AuditAction.SecondFactorReset => "Verificação em dois fatores redefinida",
+        AuditAction.EmergencyAccess => "Acesso de emergência",
         _ => action.ToString(),
     };
 
