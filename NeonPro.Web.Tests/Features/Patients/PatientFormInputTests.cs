@@ -10,6 +10,35 @@ public sealed class PatientFormInputTests(NeonProFactory app) : IClassFixture<Ne
     private static string FieldMessage(string html, string field) =>
         FormPosting.Parse(html).QuerySelector($"span[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
 
+    [Fact]
+    public async Task An_unknown_sex_is_reported_beside_the_field_and_nothing_is_registered()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var form = PatientsArrange.ValidForm();
+        form["Input.Sex"] = "Alien";
+
+        var response = await client.PostCreateAsync(form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("Escolha uma das opções da lista.", FieldMessage(await response.Content.ReadAsStringAsync(), "Input.Sex"));
+        Assert.Equal(0, await PatientsArrange.CountAsync(app, q => q.Where(p => p.FullName == form["Input.FullName"])));
+    }
+
+    [Fact]
+    public async Task An_impossible_birth_date_is_reported_beside_it_and_kept_as_typed()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var form = PatientsArrange.ValidForm(birthDate: "1990-02-30");
+
+        var response = await client.PostCreateAsync(form);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("Data inválida.", FieldMessage(html, "Input.BirthDate"));
+        Assert.Equal("1990-02-30", FormPosting.Parse(html).QuerySelector("input[name='Input.BirthDate']")?.GetAttribute("value"));
+        Assert.Equal(0, await PatientsArrange.CountAsync(app, q => q.Where(p => p.FullName == form["Input.FullName"])));
+    }
+
     [Theory]
     [InlineData("Input.FullName")]
     [InlineData("Input.SocialName")]

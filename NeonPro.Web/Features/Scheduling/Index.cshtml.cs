@@ -62,7 +62,9 @@ public class IndexModel(
             if (input.PatientId is null) ModelState.AddModelError("Input.PatientId", T["Escolha o paciente."]);
             if (input.TreatmentId is null) ModelState.AddModelError("Input.TreatmentId", T["Escolha o tratamento."]);
             if (input.ProfessionalId is null) ModelState.AddModelError("Input.ProfessionalId", T["Escolha o profissional."]);
-            if (input.Date is null || input.Time is null) ModelState.AddModelError("Input.Time", T["Informe a data e o horário."]);
+            // A date or time that was typed but failed to bind already has its message beside its field.
+            if ((input.Date is null || input.Time is null) && !Typed("Input.Date") && !Typed("Input.Time"))
+                ModelState.AddModelError("Input.Time", T["Informe a data e o horário."]);
             return this.InvalidForm("_BookingForm", Form);
         }
 
@@ -157,6 +159,9 @@ public class IndexModel(
     // ---- helpers ----
 
     private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Whether the field arrived with a value (which may have failed to bind).</summary>
+    private bool Typed(string key) => ModelState.TryGetValue(key, out var entry) && !string.IsNullOrEmpty(entry.AttemptedValue);
     private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
 
     private string Text(BookingProblem p) => T[p.Message, p.Args.Select(Localize).ToArray()];
@@ -197,7 +202,8 @@ public class IndexModel(
         form.Professionals = await db.Professionals.AsNoTracking().Where(p => p.IsActive).OrderBy(p => p.FullName)
             .Select(p => new Option(p.Id, p.FullName)).ToListAsync();
         input.ProfessionalId ??= form.Professionals.FirstOrDefault()?.Id;
-        input.Date ??= today;
+        // A new form starts today; a date that was typed and failed to bind stays as typed, with its message.
+        if (!Typed("Input.Date")) input.Date ??= today;
 
         if (input.PatientId is { } patientId)
             form.PatientName = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.SocialName ?? p.FullName).FirstOrDefaultAsync();
