@@ -9,6 +9,7 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
@@ -70,7 +71,9 @@ public class IndexModel(
 
         var startUtc = clock.ToUtc(input.Date.Value.ToDateTime(input.Time.Value));
         var outcome = await booking.BookAsync(new BookingRequest(input.PatientId.Value, input.ProfessionalId.Value, input.TreatmentId.Value,
-            input.RoomId, startUtc, input.DurationMinutes ?? 0, input.Notes, input.AcknowledgeWarnings), ActorId, ActorName);
+            input.RoomId, startUtc, input.DurationMinutes ?? 0, input.Notes, input.AcknowledgeWarnings,
+            // Ticked without an outcome: Scheduled, which the booking rules refuse as a record ("choose what happened").
+            RecordedAs: input.RecordAfterTheFact ? input.RecordedAs ?? AppointmentStatus.Scheduled : null), ActorId, ActorName);
 
         switch (outcome.Result)
         {
@@ -204,6 +207,7 @@ public class IndexModel(
         input.ProfessionalId ??= form.Professionals.FirstOrDefault()?.Id;
         // A new form starts today; a date that was typed and failed to bind stays as typed, with its message.
         if (!Typed("Input.Date")) input.Date ??= today;
+        form.MayRecordPast = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
         if (input.PatientId is { } patientId)
             form.PatientName = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.SocialName ?? p.FullName).FirstOrDefaultAsync();
@@ -284,6 +288,9 @@ public sealed class BookingInput
     public int? DurationMinutes { get; set; }
     [Display(Name = "Observações")][StringLength(1000, ErrorMessage = "Use no máximo {1} caracteres.")] public string? Notes { get; set; }
     [Display(Name = "Estou ciente dos avisos acima")] public bool AcknowledgeWarnings { get; set; }
+    /// <summary>A manager recording a visit that already happened (the booking rules check the role again).</summary>
+    [Display(Name = "Registrar atendimento já realizado")] public bool RecordAfterTheFact { get; set; }
+    [Display(Name = "O que aconteceu")] public AppointmentStatus? RecordedAs { get; set; }
 }
 
 public sealed record Option(Guid Id, string Name);
@@ -302,6 +309,8 @@ public sealed class BookingForm
     public CredentialStanding ProfessionalStanding { get; set; }
     public IReadOnlyList<string> Warnings { get; set; } = [];
     public bool NeedsAcknowledgement { get; set; }
+    /// <summary>Offers "Registrar atendimento já realizado" (managers and admins only).</summary>
+    public bool MayRecordPast { get; set; }
 }
 
 public sealed record HistoryLine(DateTime AtLocal, AppointmentStatus? From, AppointmentStatus To, string? ByName, string? Note);
