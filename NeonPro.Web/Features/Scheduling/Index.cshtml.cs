@@ -162,10 +162,10 @@ public class IndexModel(
     // ---- helpers ----
 
     private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
+    private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
 
     /// <summary>Whether the field arrived with a value (which may have failed to bind).</summary>
     private bool Typed(string key) => ModelState.TryGetValue(key, out var entry) && !string.IsNullOrEmpty(entry.AttemptedValue);
-    private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
 
     private string Text(BookingProblem p) => T[p.Message, p.Args.Select(Localize).ToArray()];
 
