@@ -218,4 +218,48 @@ public sealed class LoginTests(NeonProFactory app) : IClassFixture<NeonProFactor
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    /// <summary>The sign-in form as answered, without what differs by request (the antiforgery token, the e-mail typed).</summary>
+    private static async Task<string> AnswerAsync(HttpResponseMessage response)
+    {
+        var form = FormPosting.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#login-form")!;
+        form.QuerySelector("input[name=__RequestVerificationToken]")?.Remove();
+        form.QuerySelector("input[name='Input.Email']")!.SetAttribute("value", "");
+        return form.OuterHtml;
+    }
+
+    [Fact]
+    public async Task A_locked_account_and_an_unknown_email_get_the_same_answer_and_only_the_right_password_sees_the_lockout()
+    {
+        var user = await app.CreateStaffAsync(Roles.Receptionist);
+        var client = app.CreateBrowserClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+            await client.SignInAsync(user.Email!, $"wrong password number {attempt}");
+        var locked = await app.ReloadAsync(user);
+        Assert.NotNull(locked.LockoutEnd);
+
+        var unknown = await app.CreateBrowserClient().SignInAsync($"ninguem-{Guid.NewGuid():N}@example.com", "another wrong password");
+        var wrongOnUnlocked = await app.CreateBrowserClient().SignInAsync((await app.CreateStaffAsync(Roles.Receptionist)).Email!, "another wrong password");
+        var wrongOnLocked = await app.CreateBrowserClient().SignInAsync(user.Email!, "another wrong password");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, wrongOnLocked.StatusCode);
+        Assert.Equal(unknown.StatusCode, wrongOnUnlocked.StatusCode);
+        Assert.Null(wrongOnLocked.Headers.Location);
+        var answer = await AnswerAsync(unknown);
+        Assert.Contains(InvalidCredentials, answer);
+        Assert.Equal(answer, await AnswerAsync(wrongOnLocked));
+        Assert.Equal(answer, await AnswerAsync(wrongOnUnlocked));
+        // The refused attempt on a locked account is audited as such, and the lockout and its count are untouched.
+        var lockedRow = Assert.Single(await app.AuditRowsAsync(AuditAction.SignInLockedOut, user.Id));
+        Assert.Contains("locked-out-wrong-password", lockedRow.NewValues);
+        var after = await app.ReloadAsync(user);
+        Assert.Equal(locked.LockoutEnd, after.LockoutEnd);
+        Assert.Equal(locked.AccessFailedCount, after.AccessFailedCount);
+
+        var right = await app.CreateBrowserClient().SignInAsync(user.Email!, NeonProFactory.TestPassword);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/Identity/Account/Lockout", right.Headers.Location?.OriginalString);
+        Assert.Equal(2, (await app.AuditRowsAsync(AuditAction.SignInLockedOut, user.Id)).Count);
+    }
 }

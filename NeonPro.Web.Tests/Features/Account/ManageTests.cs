@@ -123,4 +123,18 @@ public sealed class ManageTests(NeonProFactory app) : IClassFixture<NeonProFacto
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
         Assert.Contains(await app.AuditRowsAsync(AuditAction.SignIn, user.Id), r => r.NewValues!.Contains("authenticator"));
     }
+
+    [Fact]
+    public async Task Ones_own_name_with_a_direction_override_is_refused_beside_the_name()
+    {
+        var (client, user) = await app.SignedInClientAsync(Roles.Receptionist);
+
+        var response = await client.PostFormAsync("/Identity/Account/Manage", [new("Input.FullName", "Teste \u202Eoãçpecer"), new("Input.PhoneNumber", "")]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var doc = FormPosting.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("O nome contém caracteres invisíveis que mudam a direção do texto; digite-o de novo.",
+            doc.QuerySelector("[data-valmsg-for='Input.FullName']")?.TextContent.Trim());
+        Assert.Equal(user.FullName, (await app.ReloadAsync(user)).FullName);
+    }
 }

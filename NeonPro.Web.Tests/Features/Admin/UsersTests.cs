@@ -401,6 +401,28 @@ public sealed class UsersTests(NeonProFactory app) : IClassFixture<NeonProFactor
         Assert.Null(broken);
         Assert.True(checkedRows > 0);
     }
+
+    [Fact]
+    public async Task A_staff_name_with_a_direction_override_is_refused_beside_the_name()
+    {
+        var (admin, _) = await app.SignedInClientAsync(Roles.Admin);
+        var email = NewEmail("bidi");
+        var page = await admin.GetDocumentAsync("/Admin/Users?handler=CreateForm");
+        var nameField = page.QuerySelector("#new-user-full-name")!.GetAttribute("name")!;
+
+        var response = await admin.PostFormAsync("/Admin/Users?handler=CreateForm", page.QuerySelector("form#new-user-form")!.GetAttribute("action")!,
+        [
+            new(nameField, "Joana \u202Eoãçpecer"),
+            new(page.QuerySelector("#new-user-email")!.GetAttribute("name")!, email),
+            new(page.QuerySelector("#new-user-password")!.GetAttribute("name")!, NeonProFactory.TestPassword),
+            new(page.QuerySelector("#new-user-role-Receptionist")!.GetAttribute("name")!, "Receptionist"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("O nome contém caracteres invisíveis que mudam a direção do texto; digite-o de novo.",
+            MessageFor(FormPosting.Parse(await response.Content.ReadAsStringAsync()), nameField));
+        Assert.Null(await FindAsync(email));
+    }
 }
 
 internal static class LocationExtensions

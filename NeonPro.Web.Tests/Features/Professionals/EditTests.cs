@@ -336,4 +336,17 @@ public sealed class EditTests(NeonProFactory app) : IClassFixture<NeonProFactory
         Assert.Contains("Filtro Dentista", dentists);
         Assert.DoesNotContain("Filtro Suspensa", dentists);
     }
+
+    [Fact]
+    public async Task A_name_with_a_direction_override_is_refused_beside_the_name()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+
+        var response = await client.PostFormAsync("/Professionals/Edit", Form("Dra. \u202Eavlis"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var doc = FormPosting.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("O nome contém caracteres invisíveis que mudam a direção do texto; digite-o de novo.", MessageFor(doc, "Input.FullName"));
+        Assert.Equal(0, await CountNamedAsync("Dra. \u202Eavlis"));
+    }
 }

@@ -85,7 +85,7 @@ public sealed class SchedulingSettingsTests(NeonProFactory app) : IClassFixture<
     [InlineData("Input.OpensAt", "07:10", "A abertura deve cair no início de um intervalo de 15 minutos.")]
     [InlineData("Input.ClosesAt", "20:50", "O fechamento deve cair no início de um intervalo de 15 minutos.")]
     [InlineData("Input.ClosesAt", "06:00", "O fechamento deve ser depois da abertura.")]
-    [InlineData("Input.ClosesAt", "25:00", "O valor '25:00' não é válido para Fechamento.")]
+    [InlineData("Input.ClosesAt", "25:00", "Horário inválido.")]
     [InlineData("Input.LateCancellationNoticeHours", "-1", "A antecedência deve ficar entre 0 e 168 horas.")]
     [InlineData("Input.LateCancellationNoticeHours", "200", "A antecedência deve ficar entre 0 e 168 horas.")]
     [InlineData("Input.LateCancellationFee", "cinquenta", "Informe um valor em reais, por exemplo 1.234,56.")]

@@ -16,11 +16,13 @@ public sealed class PatientInput
     public const string GuardianGroup = "Guardian";
 
     [Display(Name = "Nome completo")]
+    [PersonName]
     [Required(ErrorMessage = "Informe o nome completo.")]
     [StringLength(200, ErrorMessage = "Use no máximo {1} caracteres.")]
     public string? FullName { get; set; }
 
     [Display(Name = "Nome social")]
+    [PersonName]
     [StringLength(200, ErrorMessage = "Use no máximo {1} caracteres.")]
     public string? SocialName { get; set; }
 
@@ -91,6 +93,7 @@ public sealed class PatientInput
     public string? Occupation { get; set; }
 
     [Display(Name = "Nome do contato de emergência")]
+    [PersonName]
     [StringLength(200, ErrorMessage = "Use no máximo {1} caracteres.")]
     public string? EmergencyContactName { get; set; }
 
@@ -101,6 +104,7 @@ public sealed class PatientInput
     [Display(Name = "Telefone do contato de emergência")] public string? EmergencyContactPhone { get; set; }
 
     [Display(Name = "Nome do responsável legal")]
+    [PersonName]
     [StringLength(200, ErrorMessage = "Use no máximo {1} caracteres.")]
     public string? GuardianName { get; set; }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
+using NeonPro.Web.Domain;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
@@ -164,6 +165,7 @@ public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) 
 public sealed class ProfessionalInput
 {
     [Display(Name = "Nome completo")]
+    [PersonName]
     [Required(ErrorMessage = "Informe {0}.")]
     [StringLength(200, ErrorMessage = "{0} deve ter no máximo {1} caracteres.")]
     public string FullName { get; set; } = "";

@@ -4,14 +4,18 @@ using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Time;
 
 namespace NeonPro.Web.Features.Scheduling;
 
-/// <summary>What the receptionist asks for: who, with whom, what, where, when.</summary>
+/// <summary>
+/// What the receptionist asks for: who, with whom, what, where, when. RecordedAs is set only when a manager records a
+/// visit that already happened, with its outcome (see <see cref="PastBooking"/>).
+/// </summary>
 public sealed record BookingRequest(
     Guid PatientId, Guid ProfessionalId, Guid TreatmentId, Guid? RoomId, DateTime StartUtc, int DurationMinutes,
-    string? Notes, bool WarningsAcknowledged);
+    string? Notes, bool WarningsAcknowledged, AppointmentStatus? RecordedAs = null);
 
 /// <summary>A reason a booking cannot be made: the form field it belongs to and a pt-BR sentence (a localization key + args).</summary>
 public sealed record BookingProblem(string Field, string Message, params object[] Args);
@@ -41,6 +45,12 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await DatabaseProviders.LockResourcesAsync(db, Resources(request), ct);
 
+        // Checked against the clock inside the transaction, and against the actor's roles as stored: a receptionist
+        // whose form carries the "already happened" choice anyway is refused, not trusted.
+        var mayRecord = request.RecordedAs is not null && await IsManagerOrAdminAsync(actorUserId, ct);
+        if (PastBookingProblem(PastBooking.Check(request.StartUtc, clock.UtcNow, request.RecordedAs, mayRecord)) is { } past)
+            return BookingOutcome.Refused([past]);
+
         var (problems, warnings, supervisorId) = await CheckRulesAsync(request, excludingAppointmentId: null, ct);
         if (problems.Count > 0)
             return new(problems.Any(p => p.Field == ConflictField) ? BookingResult.Conflict : BookingResult.Refused, null, problems, warnings);
@@ -56,6 +66,7 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
             RoomId = request.RoomId,
             StartUtc = request.StartUtc,
             EndUtc = request.StartUtc.AddMinutes(request.DurationMinutes),
+            Status = request.RecordedAs ?? AppointmentStatus.Scheduled,
             Notes = string.IsNullOrWhiteSpace(request.Notes) ? null : request.Notes.Trim(),
             SupervisorId = supervisorId,
             AcknowledgedWarnings = warnings.Count > 0 ? string.Join(" | ", warnings.Select(w => string.Format(System.Globalization.CultureInfo.InvariantCulture, w.Message, w.Args))) : null,
@@ -66,7 +77,8 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
         };
         appointment.History.Add(new AppointmentStatusChange
         {
-            AppointmentId = appointment.Id, From = null, To = AppointmentStatus.Scheduled, AtUtc = now, ByUserId = actorUserId, ByName = actorName,
+            AppointmentId = appointment.Id, From = null, To = appointment.Status, AtUtc = now, ByUserId = actorUserId, ByName = actorName,
+            Note = request.RecordedAs is null ? null : "registrado após o atendimento",
         });
         db.Appointments.Add(appointment);
         await db.SaveChangesAsync(ct);
@@ -95,6 +107,9 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
         var request = new BookingRequest(original.PatientId, professionalId, original.TreatmentId, roomId, startUtc, duration, original.Notes, WarningsAcknowledged: true);
         var basic = CheckShape(request);
         if (basic.Count > 0) return BookingOutcome.Refused(basic);
+        // Moving is booking again: never into the past (a visit that happened elsewhere in time is recorded, not moved).
+        if (PastBookingProblem(PastBooking.Check(startUtc, clock.UtcNow, recordedAs: null, mayRecord: false)) is { } past)
+            return BookingOutcome.Refused([past]);
         await DatabaseProviders.LockResourcesAsync(db, Resources(request), ct);
 
         var (problems, warnings, supervisorId) = await CheckRulesAsync(request, excludingAppointmentId: original.Id, ct);
@@ -146,6 +161,22 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
     public BookingProblem ChangedBy(Appointment current) =>
         new(ConflictField, "Alterado por {0} às {1}; recarregue a agenda.", current.UpdatedByName ?? "outra pessoa",
             clock.ToClinicTime(current.UpdatedAtUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+
+    private static BookingProblem? PastBookingProblem(PastBookingRefusal refusal) => refusal switch
+    {
+        PastBookingRefusal.StartsInThePast => new("StartUtc", "Não é possível agendar no passado."),
+        PastBookingRefusal.NotAllowedToRecord => new("RecordedAs", "Só a gerência registra um atendimento já realizado."),
+        PastBookingRefusal.NotARecordableStatus => new("RecordedAs", "Escolha o que aconteceu: concluído ou faltou."),
+        PastBookingRefusal.RecordStartsInTheFuture => new("StartUtc", "Um atendimento já realizado tem data e horário no passado."),
+        _ => null,
+    };
+
+    private async Task<bool> IsManagerOrAdminAsync(string? userId, CancellationToken ct) =>
+        userId is not null && await (
+            from ur in db.UserRoles
+            join role in db.Roles on ur.RoleId equals role.Id
+            where ur.UserId == userId && (role.Name == Roles.Manager || role.Name == Roles.Admin)
+            select ur).AnyAsync(ct);
 
     private static List<BookingProblem> CheckShape(BookingRequest r)
     {

@@ -9,6 +9,7 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
@@ -67,13 +68,17 @@ public class IndexModel(
             if (input.PatientId is null) ModelState.AddModelError("Input.PatientId", T["Escolha o paciente."]);
             if (input.TreatmentId is null) ModelState.AddModelError("Input.TreatmentId", T["Escolha o tratamento."]);
             if (input.ProfessionalId is null) ModelState.AddModelError("Input.ProfessionalId", T["Escolha o profissional."]);
-            if (input.Date is null || input.Time is null) ModelState.AddModelError("Input.Time", T["Informe a data e o horário."]);
+            // A date or time that was typed but failed to bind already has its message beside its field.
+            if ((input.Date is null || input.Time is null) && !Typed("Input.Date") && !Typed("Input.Time"))
+                ModelState.AddModelError("Input.Time", T["Informe a data e o horário."]);
             return this.InvalidForm("_BookingForm", Form);
         }
 
         var startUtc = clock.ToUtc(input.Date.Value.ToDateTime(input.Time.Value));
         var outcome = await booking.BookAsync(new BookingRequest(input.PatientId.Value, input.ProfessionalId.Value, input.TreatmentId.Value,
-            input.RoomId, startUtc, input.DurationMinutes ?? 0, input.Notes, input.AcknowledgeWarnings), ActorId, ActorName);
+            input.RoomId, startUtc, input.DurationMinutes ?? 0, input.Notes, input.AcknowledgeWarnings,
+            // Ticked without an outcome: Scheduled, which the booking rules refuse as a record ("choose what happened").
+            RecordedAs: input.RecordAfterTheFact ? input.RecordedAs ?? AppointmentStatus.Scheduled : null), ActorId, ActorName);
 
         switch (outcome.Result)
         {
@@ -171,6 +176,9 @@ public class IndexModel(
     private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
     private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
 
+    /// <summary>Whether the field arrived with a value (which may have failed to bind).</summary>
+    private bool Typed(string key) => ModelState.TryGetValue(key, out var entry) && !string.IsNullOrEmpty(entry.AttemptedValue);
+
     private string Text(BookingProblem p) => T[p.Message, p.Args.Select(Localize).ToArray()];
 
     private object Localize(object arg) => arg switch
@@ -208,7 +216,9 @@ public class IndexModel(
         var form = new BookingForm { Input = input };
         form.Professionals = await BookableProfessionalsAsync();
         input.ProfessionalId ??= form.Professionals.FirstOrDefault()?.Id;
-        input.Date ??= today;
+        // A new form starts today; a date that was typed and failed to bind stays as typed, with its message.
+        if (!Typed("Input.Date")) input.Date ??= today;
+        form.MayRecordPast = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
         if (input.PatientId is { } patientId)
             form.PatientName = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.SocialName ?? p.FullName).FirstOrDefaultAsync();
@@ -303,6 +313,9 @@ public sealed class BookingInput
     public int? DurationMinutes { get; set; }
     [Display(Name = "Observações")][StringLength(1000, ErrorMessage = "Use no máximo {1} caracteres.")] public string? Notes { get; set; }
     [Display(Name = "Estou ciente dos avisos acima")] public bool AcknowledgeWarnings { get; set; }
+    /// <summary>A manager recording a visit that already happened (the booking rules check the role again).</summary>
+    [Display(Name = "Registrar atendimento já realizado")] public bool RecordAfterTheFact { get; set; }
+    [Display(Name = "O que aconteceu")] public AppointmentStatus? RecordedAs { get; set; }
 }
 
 public sealed record Option(Guid Id, string Name);
@@ -321,6 +334,8 @@ public sealed class BookingForm
     public CredentialStanding ProfessionalStanding { get; set; }
     public IReadOnlyList<string> Warnings { get; set; } = [];
     public bool NeedsAcknowledgement { get; set; }
+    /// <summary>Offers "Registrar atendimento já realizado" (managers and admins only).</summary>
+    public bool MayRecordPast { get; set; }
 }
 
 public sealed record HistoryLine(DateTime AtLocal, AppointmentStatus? From, AppointmentStatus To, string? ByName, string? Note);

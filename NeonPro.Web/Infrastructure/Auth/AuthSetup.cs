@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using NeonPro.Web.Data;
@@ -85,6 +86,14 @@ public static class AuthSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Every 429 says when to try again (RFC 9110 §10.2.3), in whole seconds: the limiter's own figure when it
+            // gives one, else a whole window.
+            o.OnRejected = (ctx, _) =>
+            {
+                var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             // Sign-in posts per client address: slows password guessing across many accounts, which the
             // per-account lockout alone does not.
             o.AddPolicy(SignInRateLimit, ctx =>

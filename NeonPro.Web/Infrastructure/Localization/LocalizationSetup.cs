@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
 
 namespace NeonPro.Web.Infrastructure.Localization;
@@ -52,6 +55,9 @@ public static class LocalizationSetup
                 m.SetNonPropertyUnknownValueIsInvalidAccessor(() => L["O valor informado não é válido."]);
                 m.SetNonPropertyValueMustBeANumberAccessor(() => L["O campo deve ser um número."]);
                 m.SetMissingRequestBodyRequiredValueAccessor(() => L["O corpo da requisição está vazio."]);
+                // After the data-annotations provider, whose attributes and inferred requirement they read.
+                options.ModelMetadataDetailsProviders.Add(new BindingMessagesByType(L));
+                options.ModelMetadataDetailsProviders.Add(new DefaultValidationMessages());
             });
         return mvc;
     }
@@ -64,5 +70,68 @@ public static class LocalizationSetup
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+}
+
+/// <summary>
+/// A value that fails to bind is named for what it is ("Data inválida.") rather than echoed back in a generic sentence:
+/// each property's metadata carries its own copy of the messages, so dates, times and lists get their own wording.
+/// </summary>
+internal sealed class BindingMessagesByType(IStringLocalizer L) : IBindingMetadataProvider
+{
+    public void CreateBindingMetadata(BindingMetadataProviderContext context)
+    {
+        if (context.BindingMetadata.ModelBindingMessageProvider is not { } m) return;
+        var type = Nullable.GetUnderlyingType(context.Key.ModelType) ?? context.Key.ModelType;
+        string? text =
+            type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset) ? "Data inválida."
+            : type == typeof(TimeOnly) || type == typeof(TimeSpan) ? "Horário inválido."
+            : type.IsEnum ? "Escolha uma das opções da lista."
+            : null;
+        if (text is null) return;
+        // The texts are the keys of the shared resource: "Data inválida.", "Horário inválido.", "Escolha uma das opções da lista."
+        m.SetAttemptedValueIsInvalidAccessor((_, _) => L[text]);
+        m.SetValueIsInvalidAccessor(_ => L[text]);
+        m.SetUnknownValueIsInvalidAccessor(_ => L[text]);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => L[text]);
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => L[text]);
+    }
+}
+
+/// <summary>
+/// Gives every validation attribute that has no message of its own a pt-BR one, which the data-annotations localizer
+/// then translates like any other. Without it, the [Required] MVC infers for value types (a select of an enum, a
+/// checkbox) and any attribute written without ErrorMessage use the framework's English text, on the server and in
+/// the data-val-* attributes the browser reads.
+/// </summary>
+internal sealed class DefaultValidationMessages : IValidationMetadataProvider
+{
+    public void CreateValidationMetadata(ValidationMetadataProviderContext context)
+    {
+        // MVC's client-side validators add a bare [Required] of their own to a property that is required without
+        // saying so (a value type, a non-nullable string); written out here, it gets its message like the others.
+        var validation = context.ValidationMetadata;
+        var type = context.Key.ModelType;
+        var required = validation.IsRequired ?? (type.IsValueType && Nullable.GetUnderlyingType(type) is null);
+        if (context.Key.MetadataKind == ModelMetadataKind.Property && required && !validation.ValidatorMetadata.OfType<RequiredAttribute>().Any())
+            validation.ValidatorMetadata.Add(new RequiredAttribute());
+
+        foreach (var attribute in validation.ValidatorMetadata.OfType<ValidationAttribute>())
+        {
+            if (!string.IsNullOrEmpty(attribute.ErrorMessage) || attribute.ErrorMessageResourceName is not null) continue;
+            attribute.ErrorMessage = attribute switch
+            {
+                RequiredAttribute => "Informe {0}.",
+                StringLengthAttribute { MinimumLength: > 0 } => "{0} deve ter entre {2} e {1} caracteres.",
+                StringLengthAttribute or MaxLengthAttribute => "Use no máximo {1} caracteres.",
+                MinLengthAttribute => "{0} deve ter pelo menos {1} caracteres.",
+                RangeAttribute => "{0} deve ficar entre {1} e {2}.",
+                EmailAddressAttribute => "Informe um e-mail válido.",
+                PhoneAttribute => "Informe um telefone válido.",
+                UrlAttribute => "Informe um endereço válido.",
+                CompareAttribute => "{0} e {1} não conferem.",
+                _ => "O valor de {0} não é válido.",
+            };
+        }
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
+using NeonPro.Web.Domain;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
@@ -250,6 +251,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
 public sealed class NewStaffInput
 {
     [Display(Name = "Nome completo")]
+    [PersonName]
     [Required(ErrorMessage = "Informe o nome completo.")]
     [StringLength(200, ErrorMessage = "{0} deve ter no máximo {1} caracteres.")]
     public string? FullName { get; set; }

@@ -82,9 +82,15 @@ public class LoginModel(
 
         if (result.IsLockedOut && lockedBefore)
         {
-            SignInAudit.Refused(audit, AuditAction.SignInLockedOut, user, SignInAudit.ByPassword, "locked-out");
+            // Identity answers "locked out" without looking at the password. Saying so to anyone would tell a
+            // guesser which e-mails exist, so only the right password learns it; a wrong one gets the answer an
+            // unknown e-mail gets. CheckPasswordAsync spends the same hashing work and counts no failure (a locked
+            // account's count is not touched, as before).
+            var rightPassword = await users.CheckPasswordAsync(user, Input.Password);
+            SignInAudit.Refused(audit, AuditAction.SignInLockedOut, user, SignInAudit.ByPassword,
+                rightPassword ? "locked-out" : "locked-out-wrong-password");
             await db.SaveChangesAsync();
-            return RedirectToPage("./Lockout");
+            return rightPassword ? RedirectToPage("./Lockout") : Refused(InvalidCredentials);
         }
         if (result.IsLockedOut)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using NeonPro.Web.Domain;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Areas.Identity.Pages.Account.Manage;
@@ -21,6 +22,7 @@ public class IndexModel(UserManager<StaffUser> users, SignInManager<StaffUser> s
         [Required(ErrorMessage = "Informe o nome completo.")]
         [StringLength(200, ErrorMessage = "{0}: no máximo {1} caracteres.")]
         [Display(Name = "Nome completo")]
+        [PersonName]
         public string FullName { get; set; } = "";
 
         [Phone(ErrorMessage = "Informe um telefone válido.")]
