@@ -9,8 +9,16 @@ public sealed class PastBookingTests
     [Fact]
     public void A_booking_that_starts_before_now_is_refused()
     {
-        Assert.Equal(PastBookingRefusal.StartsInThePast, PastBooking.Check(Now.AddMinutes(-1), Now, recordedAs: null, mayRecord: true));
+        Assert.Equal(PastBookingRefusal.StartsInThePast, PastBooking.Check(Now.AddMinutes(-16), Now, recordedAs: null, mayRecord: true));
+        Assert.Equal(PastBookingRefusal.StartsInThePast, PastBooking.Check(Now - PastBooking.WalkInGrace - TimeSpan.FromTicks(1), Now, recordedAs: null, mayRecord: false));
         Assert.Equal(PastBookingRefusal.StartsInThePast, PastBooking.Check(Now.AddDays(-30), Now, recordedAs: null, mayRecord: false));
+    }
+
+    [Fact]
+    public void A_walk_in_is_booked_into_the_slot_that_began_a_few_minutes_ago()
+    {
+        Assert.Equal(PastBookingRefusal.None, PastBooking.Check(Now.AddMinutes(-7), Now, recordedAs: null, mayRecord: false));
+        Assert.Equal(PastBookingRefusal.None, PastBooking.Check(Now - PastBooking.WalkInGrace, Now, recordedAs: null, mayRecord: false));
     }
 
     [Fact]
