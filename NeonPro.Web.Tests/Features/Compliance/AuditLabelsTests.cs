@@ -59,7 +59,7 @@ public sealed class AuditLabelsTests(NeonProFactory app) : IClassFixture<NeonPro
     public void Every_label_has_an_english_translation()
     {
         var english = LocalizationTests.EnglishResources();
-        var missing = AuditLabels.Entities.Values.Concat(AuditLabels.Fields.Values).Append(AuditLabels.ProtectedValue)
+        var missing = AuditLabels.Entities.Values.Concat(AuditLabels.Fields.Values).Concat(AuditLabels.EventValues.Values).Append(AuditLabels.ProtectedValue)
             .Distinct().Where(label => !english.ContainsKey(label)).Order().ToList();
         Assert.True(missing.Count == 0, "No English in Resources/SharedResource.en.resx for:\n" + string.Join("\n", missing));
     }

@@ -475,9 +475,13 @@ public sealed class AuditInClinicLanguageTests(NeonProFactory app) : IClassFixtu
         var registered = Assert.Single(rows, r => r.Cell("action") == "Inclusão" && r.Cell("entity") == "Paciente" && r.Cell("entity-id") == patientId.ToString());
         Assert.Contains("Nome completo: valor protegido", FormPosting.Text(registered.Element.OuterHtml));
 
+        // Explicit events say how in words: the roles a new account got, how its owner signed in.
+        Assert.Contains(rows, r => r.Cell("action") == "Usuário criado" && r.Cell("changes") == "Perfis: Recepcionista");
+        Assert.Contains(rows, r => r.Cell("action") == "Entrada no sistema" && r.Cell("changes") == "Método: Senha");
+
         // No C# name anywhere in what the manager reads.
         var text = string.Join(" ", rows.Select(r => FormPosting.Text(r.Element.OuterHtml)));
-        foreach (var raw in new[] { "PatientId:", "CreatedAtUtc", "AppointmentStatusChange", "Scheduled", "Confirmed", "StartUtc", "hmac:" })
+        foreach (var raw in new[] { "PatientId:", "CreatedAtUtc", "AppointmentStatusChange", "Scheduled", "Confirmed", "StartUtc", "hmac:", "[\"", "password" })
             Assert.DoesNotContain(raw, text);
         Assert.DoesNotContain(doc.QuerySelectorAll("#audit-entity option"), o => o.TextContent.Trim() == nameof(AppointmentStatusChange));
     }

@@ -168,10 +168,27 @@ public sealed class AuditDisplay
     {
         if (stored is null) return null;
         if (IsHash(stored)) return new Value(T[AuditLabels.ProtectedValue], IsProtected: true);
-        if (property is null) return new Value(stored);
+        if (property is null) return new Value(EventText(stored));
         if (Link(FieldTarget(property), stored) is { } link) return link;
         var type = Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
         return new Value(Format(type, stored) ?? stored);
+    }
+
+    /// <summary>A detail of an explicit event: a known code in words, a list of roles (user created, roles changed) by their names.</summary>
+    private string EventText(string stored)
+    {
+        if (AuditLabels.EventValues.TryGetValue(stored, out var words)) return T[words];
+        if (!stored.StartsWith('[')) return stored;
+        try
+        {
+            return JsonNode.Parse(stored) is JsonArray items && items.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                ? string.Join(", ", items.Select(i => T[AuditLabels.OfRole(i!.GetValue<string>())].Value))
+                : stored;
+        }
+        catch (JsonException)
+        {
+            return stored; // not what the app writes: shown as stored
+        }
     }
 
     /// <summary>The audit interceptor's JSON text of a value of this type, in the user's words; null when it is not what the type writes.</summary>

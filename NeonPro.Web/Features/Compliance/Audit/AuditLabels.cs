@@ -302,6 +302,20 @@ public static partial class AuditLabels
         ["After"] = "Depois",
     };
 
+    /// <summary>The codes explicit events write in their details (how someone signed in, why it was refused).</summary>
+    public static readonly IReadOnlyDictionary<string, string> EventValues = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Areas.Identity.Pages.Account.SignInAudit.ByPassword] = "Senha",
+        [Areas.Identity.Pages.Account.SignInAudit.ByAuthenticator] = "Aplicativo autenticador",
+        [Areas.Identity.Pages.Account.SignInAudit.ByRecoveryCode] = "Código de recuperação",
+        ["e-mail-link"] = "Link enviado por e-mail",
+        ["unknown-email"] = "E-mail não cadastrado",
+        ["wrong-password"] = "Senha incorreta",
+        ["wrong-password-lockout-started"] = "Senha incorreta; conta bloqueada por tentativas",
+        ["locked-out"] = "Conta bloqueada",
+        ["disabled"] = "Usuário desativado",
+    };
+
     /// <summary>The entity's name on the audit screen (a localizer key when mapped).</summary>
     public static string OfEntity(string entityType) =>
         Entities.TryGetValue(entityType, out var label) ? label : Readable(entityType);
