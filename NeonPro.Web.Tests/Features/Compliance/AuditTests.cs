@@ -475,6 +475,11 @@ public sealed class AuditInClinicLanguageTests(NeonProFactory app) : IClassFixtu
         var registered = Assert.Single(rows, r => r.Cell("action") == "Inclusão" && r.Cell("entity") == "Paciente" && r.Cell("entity-id") == patientId.ToString());
         Assert.Contains("Nome completo: valor protegido", FormPosting.Text(registered.Element.OuterHtml));
 
+        // Staff accounts open only to admins: a manager sees their ids without a link that would be refused.
+        Assert.DoesNotContain(doc.QuerySelectorAll("#audit-entries a"), a => a.GetAttribute("href")!.StartsWith("/Admin/", StringComparison.Ordinal));
+        var admin = AuditTests.Rows(await (await app.SignedInClientAsync(Roles.Admin)).Client.GetDocumentAsync("/Compliance/Audit"));
+        Assert.Contains(admin.SelectMany(r => r.Element.QuerySelectorAll("a")), a => a.GetAttribute("href")!.StartsWith("/Admin/Users?handler=Manage&id=", StringComparison.Ordinal));
+
         // Explicit events say how in words: the roles a new account got, how its owner signed in.
         Assert.Contains(rows, r => r.Cell("action") == "Usuário criado" && r.Cell("changes") == "Perfis: Recepcionista");
         Assert.Contains(rows, r => r.Cell("action") == "Entrada no sistema" && r.Cell("changes") == "Método: Senha");

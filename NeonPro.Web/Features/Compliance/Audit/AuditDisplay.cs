@@ -44,15 +44,19 @@ public sealed class AuditDisplay
         T = t;
     }
 
-    /// <summary>Reads which of the ids on this page still exist: one query per kind of target, whatever the number of rows.</summary>
+    /// <summary>
+    /// Reads which of the ids on this page still exist: one query per kind of target, whatever the number of rows.
+    /// Staff accounts are linked only for whom the user administration opens to (admins); a manager gets the bare id.
+    /// </summary>
     public static async Task<AuditDisplay> LoadAsync(NeonProDbContext db, IReadOnlyList<IndexModel.Row> rows, ClinicClock clock,
-        IStringLocalizer t, CancellationToken ct)
+        IStringLocalizer t, bool mayOpenStaffAccounts, CancellationToken ct)
     {
         var types = TypesByAuditName(db.Model);
         var wanted = new Dictionary<Type, HashSet<string>>();
         void Want(Type? target, string? id)
         {
             if (target is null || string.IsNullOrEmpty(id) || IsHash(id)) return;
+            if (target == typeof(StaffUser) && !mayOpenStaffAccounts) return;
             if (!wanted.TryGetValue(target, out var ids)) wanted[target] = ids = [];
             ids.Add(id);
         }

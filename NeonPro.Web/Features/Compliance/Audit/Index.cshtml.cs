@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -84,7 +85,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
         EntityTypes = await DistinctEntityTypesAsync(ct);
         if (!string.IsNullOrEmpty(EntityType) && !EntityTypes.Contains(EntityType)) EntityTypes = [.. EntityTypes, EntityType];
         await LoadRowsAsync(ct);
-        Shown = await AuditDisplay.LoadAsync(db, Rows, clock, T, ct);
+        Shown = await AuditDisplay.LoadAsync(db, Rows, clock, T, User.IsInRole(Roles.Admin), ct);
     }
 
     private bool HasFilter =>
