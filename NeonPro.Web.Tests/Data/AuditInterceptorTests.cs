@@ -8,10 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Clinic;
+using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Tests.Features.Scheduling;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Data;
@@ -286,6 +289,56 @@ public sealed class AuditInterceptorTests(NeonProFactory app) : IClassFixture<Ne
         var open = tokenType.GetProperties().Where(p => !AuditInterceptor.IsSecret(p)).Select(p => p.Name).Order().ToList();
         Assert.Contains("Value", secret);
         Assert.Equal(["LoginProvider", "Name", "UserId"], open);
+    }
+
+    [Fact]
+    public async Task Free_text_that_may_name_a_person_reaches_the_audit_only_as_a_keyed_hash()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (occupation, newOccupation) = ($"Professora na Escola Quixabeira {suffix}", $"Diretora da Escola Quixabeira {suffix}");
+        var notes = $"Vem com a filha Ana Quixabeira {suffix}";
+        var reason = $"A filha Ana Quixabeira {suffix} ligou desmarcando";
+        var hasher = app.Services.GetRequiredService<AuditHasher>();
+        var world = await SchedulingWorld.CreateAsync(app, patients: 1);
+        var patientId = world.PatientIds[0];
+        var before = await LastSequenceAsync();
+
+        var appointmentId = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NeonProDbContext>();
+            var patient = await db.Patients.SingleAsync(p => p.Id == patientId);
+            patient.Occupation = occupation;
+            await db.SaveChangesAsync();
+            patient.Occupation = newOccupation;
+            var start = SchedulingWorld.NextMondayUtc(10);
+            var appointment = new Appointment
+            {
+                PatientId = patientId, ProfessionalId = world.ProfessionalId, TreatmentId = world.TreatmentId,
+                StartUtc = start, EndUtc = start.AddHours(1), Notes = notes,
+            };
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync();
+            appointment.Cancel(DateTime.UtcNow, null, null, reason, fee: 0);
+            await db.SaveChangesAsync();
+            return appointment.Id;
+        });
+
+        var rows = await RowsAfterAsync(before);
+        var patientRows = rows.Where(r => r is { EntityType: nameof(Patient), Action: AuditAction.Update } && r.EntityId == patientId.ToString()).ToList();
+        Assert.Equal(2, patientRows.Count);
+        Assert.Equal(hasher.Hash(occupation), (string?)Json(patientRows[0].NewValues)["Occupation"]);
+        Assert.Equal(hasher.Hash(occupation), (string?)Json(patientRows[1].OldValues)["Occupation"]);
+        Assert.Equal(hasher.Hash(newOccupation), (string?)Json(patientRows[1].NewValues)["Occupation"]);
+        var booked = Assert.Single(rows, r => r is { EntityType: nameof(Appointment), Action: AuditAction.Insert } && r.EntityId == appointmentId.ToString());
+        Assert.Equal(hasher.Hash(notes), (string?)Json(booked.NewValues)["Notes"]);
+        var cancelled = Assert.Single(rows, r => r is { EntityType: nameof(Appointment), Action: AuditAction.Update } && r.EntityId == appointmentId.ToString());
+        Assert.Equal(hasher.Hash(reason), (string?)Json(cancelled.NewValues)["CancellationReason"]);
+        Assert.Equal("Cancelled", (string?)Json(cancelled.NewValues)["Status"]); // what names no one stays readable
+        var step = Assert.Single(rows, r => r is { EntityType: nameof(AppointmentStatusChange), Action: AuditAction.Insert });
+        Assert.Equal(hasher.Hash(reason), (string?)Json(step.NewValues)["Note"]);
+
+        var everything = await EverythingTheAuditHoldsAsync();
+        Assert.DoesNotContain("Quixabeira", everything, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

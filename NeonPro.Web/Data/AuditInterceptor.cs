@@ -205,9 +205,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             IpAddress = actor.IpAddress,
             UserAgent = actor.UserAgent,
             Action = action,
-            // Join tables of many-to-many relations are shared-type entities: their model name says what they are.
-            // Others go by their class name, generic ones as C# writes them (IdentityUserRole<string>, not IdentityUserRole`1).
-            EntityType = entry.Metadata.HasSharedClrType ? entry.Metadata.Name : entry.Metadata.DisplayName(),
+            EntityType = EntityTypeName(entry.Metadata),
             EntityId = entityId,
             OldValues = oldValues?.ToJsonString(),
             NewValues = newValues?.ToJsonString(),
@@ -229,7 +227,13 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         };
     }
 
-    private static bool IsIdentifying(Microsoft.EntityFrameworkCore.Metadata.IProperty p) =>
+    /// <summary>The name an entity type goes by in the audit's EntityType column (and the Audit page's labels).</summary>
+    public static string EntityTypeName(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        // Join tables of many-to-many relations are shared-type entities: their model name says what they are.
+        // Others go by their class name, generic ones as C# writes them (IdentityUserRole<string>, not IdentityUserRole`1).
+        type.HasSharedClrType ? type.Name : type.DisplayName();
+
+    public static bool IsIdentifying(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyProperty p) =>
         p.FindAnnotation(AuditAnnotations.Identifying)?.Value is true
         || p.PropertyInfo?.GetCustomAttribute<IdentifyingAttribute>() is not null;
 

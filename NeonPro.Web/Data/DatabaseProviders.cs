@@ -84,6 +84,68 @@ public static class DatabaseProviders
         }
     }
 
+    /// <summary>
+    /// Called right after a transaction that erased personal data (an anonymization) has committed: no copy of the
+    /// database's files taken from now on may hold the former values (LGPD Art. 18 IV and VI, Art. 46).
+    /// </summary>
+    /// <remarks>
+    /// SQLite: secure_delete (set on every connection) already zeroes the old content in the main file's pages, but
+    /// the committed transaction sits in the -wal file together with the earlier page versions that still hold the
+    /// former values, until a checkpoint copies the pages home and truncates the log. The periodic job does that
+    /// every few minutes; here it happens at once.
+    /// PostgreSQL: the old row versions stay as dead tuples in the table's pages until (auto)vacuum reclaims them,
+    /// and in WAL segments, archives, replicas and backups until those rotate out. Nothing an app transaction can
+    /// force covers all of that; the README says what the operator does (VACUUM, backup retention).
+    /// </remarks>
+    public static async Task MakeErasedDataUnrecoverableAsync(DatabaseProvider provider, DbContext db, ILogger log, CancellationToken ct)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                await TruncateWriteAheadLogAsync(db, log, ct);
+                break;
+            case DatabaseProvider.Postgres:
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider {provider}.");
+        }
+    }
+
+    /// <summary>
+    /// PRAGMA wal_checkpoint(TRUNCATE): copies every committed page from the -wal file into the database file and
+    /// truncates the log to zero bytes. It cannot finish while another connection still reads an older snapshot
+    /// (that reader needs the old page versions): it then waits in the busy handler (busy_timeout, 5 s) and reports
+    /// busy. Readers here are page requests of a few milliseconds, so one more try after a short pause suffices; a
+    /// reader that outlasts both (an export, a backup) is logged, and the periodic checkpoint job finishes the work:
+    /// the anonymizing request cannot wait for it indefinitely, and failing it would not undo the committed erasure.
+    /// </summary>
+    private static async Task TruncateWriteAheadLogAsync(DbContext db, ILogger log, CancellationToken ct)
+    {
+        const int attempts = 2;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            for (var attempt = 1; attempt <= attempts; attempt++)
+            {
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                long busy;
+                await using (var reader = await command.ExecuteReaderAsync(ct))
+                {
+                    // One row: busy (1 if a reader or writer blocked it), frames in the log, frames checkpointed.
+                    busy = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+                }
+                if (busy == 0) return;
+                if (attempt < attempts) await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), ct);
+            }
+            log.LogWarning("The write-ahead log could not be truncated after erasing personal data: a reader held an older snapshot through {Attempts} attempts. The periodic checkpoint job will finish it.", attempts);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     /// <summary>Creates the database file's folder, switches SQLite to WAL and applies pending migrations.</summary>
     public static async Task MigrateAsync(NeonProDbContext db, CancellationToken ct = default)
     {

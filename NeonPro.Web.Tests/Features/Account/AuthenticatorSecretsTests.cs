@@ -31,6 +31,11 @@ public sealed class AuthenticatorSecretsTests(NeonProFactory app) : IClassFixtur
         var found = await WhereTextOccursAsync(secrets);
 
         Assert.Empty(found);
+        // The manager who enrolled reads on the Audit page that a secret changed, in words, and never the secret.
+        var audit = await client.GetStringAsync("/Compliance/Audit?entity=" + Uri.EscapeDataString("IdentityUserToken<string>"));
+        Assert.Contains("segredo (não registrado)", audit);
+        Assert.DoesNotContain("***", audit);
+        Assert.All(secrets, s => Assert.DoesNotContain(s, audit, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         var (street, newStreet) = ($"Travessa {surname}", $"Alameda {surname}");
         var (guardianName, emergencyName) = ($"Marta Responsável {surname}", $"Caio Emergência {surname}");
         var rg = "RG" + NewMobile()[5..];
+        var occupation = $"Professora na Escola Quixabeira {surname}";
 
         var patient = await app.CreatePatientAsync(fullName, cpf, mobile, email, street, p =>
         {
@@ -59,6 +60,7 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
             p.EmergencyContactName = emergencyName;
             p.EmergencyContactRelationship = "Irmão";
             p.EmergencyContactPhone = emergencyPhone;
+            p.Occupation = occupation; // free text that can name a person or an employer
             p.HealthProfile = new HealthProfile
             {
                 PatientId = p.Id, Allergies = "Lidocaína", AllergiesConfirmedAtUtc = DateTime.UtcNow,
@@ -93,8 +95,30 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
         Assert.Equal(fullName, (await app.NewDbContext().Patients.AsNoTracking().SingleAsync(p => p.Id == patient.Id)).FullName);
 
+        // Every former identifier, as typed and as stored.
+        string[] former =
+        [
+            fullName, socialName, surname, "quixabeira", cpf, Cpf.Format(cpf), guardianCpf, Cpf.Format(guardianCpf),
+            mobile, mobile[3..], newMobile, newMobile[3..], otherPhone, otherPhone[3..], guardianPhone[3..], emergencyPhone[3..],
+            email, newEmail, street, newStreet, guardianName, emergencyName, rg, "700000000000005", occupation,
+        ];
+
         var done = await PostAnonymizeAsync(manager, request.Id, confirm: true);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+
+        // Right after the answer, before any job runs or any connection closes: a copy of the database files taken now
+        // (the main file, its write-ahead log and its index) holds no former identifier, neither in live rows nor in
+        // free pages nor in old page versions in the log. SQLite stores text as UTF-8; UTF-16 is checked as well.
+        var leftovers = new List<string>();
+        foreach (var file in Directory.GetFiles(app.DataFolder, "neonpro.db*"))
+        {
+            var bytes = await File.ReadAllBytesAsync(file);
+            foreach (var value in former.SelectMany(v => new[] { v, v.ToLowerInvariant() }).Distinct())
+            foreach (var encoding in new[] { System.Text.Encoding.UTF8, System.Text.Encoding.Unicode })
+                if (bytes.AsSpan().IndexOf(encoding.GetBytes(value)) >= 0) leftovers.Add($"{Path.GetFileName(file)} holds '{value}' ({encoding.WebName})");
+        }
+        Assert.Empty(leftovers);
+
         var page = FormPosting.Text(await done.Content.ReadAsStringAsync());
         Assert.Contains("Paciente anonimizado", page);
         Assert.Contains("O que foi anonimizado", page);
@@ -105,13 +129,6 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         Assert.DoesNotContain(surname, page);
 
         // Every column of every table, the audit trail's JSON included, searched for every former identifier.
-        string[] former =
-        [
-            fullName, socialName, surname, "quixabeira", cpf, Cpf.Format(cpf), guardianCpf, Cpf.Format(guardianCpf),
-            mobile, mobile[3..], newMobile, newMobile[3..], otherPhone, otherPhone[3..], guardianPhone[3..], emergencyPhone[3..],
-            email, newEmail, street, newStreet, guardianName, emergencyName, rg, "700000000000005",
-        ];
-        app.ReleaseDatabaseConnections();
         await using (var connection = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly;Pooling=False"))
         {
             await connection.OpenAsync();
@@ -139,15 +156,6 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
             }
             Assert.Empty(found);
         }
-        // Nor in the file's bytes: deleted and overwritten rows leave no readable copy in free pages (secure_delete).
-        var leftovers = new List<string>();
-        foreach (var file in Directory.GetFiles(app.DataFolder, "neonpro.db*"))
-        {
-            var bytes = await File.ReadAllBytesAsync(file);
-            foreach (var value in former.SelectMany(v => new[] { v, v.ToLowerInvariant() }).Distinct())
-                if (bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value)) >= 0) leftovers.Add($"{Path.GetFileName(file)} holds '{value}'");
-        }
-        Assert.Empty(leftovers);
 
         // The clinical record is retained, blocked, for 20 years from its last entry.
         await using var after = app.NewDbContext();
@@ -196,8 +204,10 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         var (receptionist, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
         var nextMonday = SchedulingWorld.NextMondayUtc(9);
+        const string note = "Vem com a irmã, Lúcia Quixabeira";
         foreach (var start in new[] { nextMonday, nextMonday.AddDays(7) })
-            Assert.Equal(HttpStatusCode.OK, (await receptionist.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(patientId, start), htmx: true)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await receptionist.PostFormAsync("/Scheduling", "/Scheduling?handler=Book",
+                [.. w.BookingFields(patientId, start), new("Input.Notes", note)], htmx: true)).StatusCode);
         // A visit already done: part of the clinical record, which anonymization keeps.
         var pastId = await app.WithScopeAsync(async sp =>
         {
@@ -206,6 +216,7 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
             {
                 PatientId = patientId, ProfessionalId = w.ProfessionalId, TreatmentId = w.TreatmentId,
                 StartUtc = nextMonday.AddDays(-28), EndUtc = nextMonday.AddDays(-28).AddHours(1), Status = AppointmentStatus.Completed,
+                Notes = note,
             };
             db.Appointments.Add(past);
             await db.SaveChangesAsync();
@@ -222,6 +233,8 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
         await using var check = app.NewDbContext();
         var appointments = await check.Appointments.AsNoTracking().Include(a => a.History).Where(a => a.PatientId == patientId).ToListAsync();
         Assert.Equal(AppointmentStatus.Completed, appointments.Single(a => a.Id == pastId).Status);
+        // The visits stay; the free text typed about them, which can name the patient's family, does not.
+        Assert.All(appointments, a => Assert.Null(a.Notes));
         var cancelled = appointments.Where(a => a.Id != pastId).ToList();
         Assert.Equal(2, cancelled.Count);
         Assert.All(cancelled, a =>

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Tests.Features.Patients;
+using NeonPro.Web.Tests.Features.Scheduling;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Compliance;
@@ -102,17 +105,18 @@ public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactor
 
         var row = Assert.Single(rows, r => r.Sequence == sequence);
         Assert.Equal("Inclusão", row.Cell("action"));
-        Assert.Equal(nameof(ClinicClosedDay), row.Cell("entity"));
+        Assert.Equal("Dia sem atendimento", row.Cell("entity"));
         Assert.Equal(dayId.ToString(), row.Cell("entity-id"));
         Assert.StartsWith("Sistema", row.Cell("user"));
-        Assert.Contains("Name: Carnaval da clínica", row.Cell("changes"));
+        Assert.Contains("Nome: Carnaval da clínica", row.Cell("changes"));
         Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}$", row.Cell("when"));
 
-        // The manager's own account was created by the test; its e-mail and name show only as hmac.
+        // The manager's own account was created by the test; its e-mail and name are kept only as keyed hashes.
         var staffRows = Rows(await client.GetDocumentAsync("/Compliance/Audit?entity=StaffUser&action=Insert"));
         var staffInsert = Assert.Single(staffRows, r => r.Cell("entity-id") == manager.Id);
-        Assert.Contains("Email: hmac:", staffInsert.Cell("changes"));
-        Assert.Contains("FullName: hmac:", staffInsert.Cell("changes"));
+        Assert.Contains("E-mail: valor protegido", staffInsert.Cell("changes"));
+        Assert.Contains("Nome completo: valor protegido", staffInsert.Cell("changes"));
+        Assert.DoesNotContain("hmac:", staffInsert.Element.InnerHtml);
         Assert.DoesNotContain(manager.Email!, staffInsert.Element.InnerHtml, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(manager.FullName, staffInsert.Element.InnerHtml, StringComparison.OrdinalIgnoreCase);
 
@@ -176,7 +180,7 @@ public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactor
 
         var days = Rows(await client.GetDocumentAsync("/Compliance/Audit?entity=ClinicClosedDay"));
         Assert.Contains(days, r => r.Sequence == daySequence);
-        Assert.All(days, r => Assert.Equal(nameof(ClinicClosedDay), r.Cell("entity")));
+        Assert.All(days, r => Assert.Equal("Dia sem atendimento", r.Cell("entity")));
 
         // The same filter through htmx: only the fragment comes back, and the address bar gets the page's own URL.
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Compliance/Audit?handler=Entries&entity=StaffUser&action=Insert");
@@ -189,7 +193,7 @@ public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactor
         Assert.NotNull(fragment.QuerySelector("#audit-entries"));
         var staff = Rows(fragment);
         Assert.NotEmpty(staff);
-        Assert.All(staff, r => Assert.Equal((nameof(StaffUser), "Inclusão"), (r.Cell("entity"), r.Cell("action"))));
+        Assert.All(staff, r => Assert.Equal(("Usuário", "Inclusão"), (r.Cell("entity"), r.Cell("action"))));
         Assert.DoesNotContain(staff, r => r.Sequence == daySequence);
     }
 
@@ -429,5 +433,61 @@ public sealed class AuditPagingTests(NeonProFactory app) : IClassFixture<NeonPro
         Assert.Equal(newestFirst.Take(50), Sequences(first));
         var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
         Assert.Equal(newestFirst.Skip(50).Take(50), Sequences(second));
+    }
+}
+
+/// <summary>The Audit page speaks the clinic's language: no C# names, instants on the clinic's clock, ids as links.</summary>
+public sealed class AuditInClinicLanguageTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    [Fact]
+    public async Task A_booking_and_its_status_change_read_in_portuguese_with_local_times_and_a_link_to_the_patients_chart()
+    {
+        var w = await SchedulingWorld.CreateAsync(app, patients: 1);
+        var (receptionist, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var patientId = await receptionist.CreatePatientAsync(PatientsArrange.ValidForm());
+        var start = SchedulingWorld.NextMondayUtc(9, 30);
+        Assert.Equal(HttpStatusCode.OK, (await receptionist.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(patientId, start), htmx: true)).StatusCode);
+        Appointment appointment;
+        await using (var db = app.NewDbContext()) appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.PatientId == patientId);
+        var confirmed = await receptionist.PostFormAsync("/Scheduling", "/Scheduling?handler=Status",
+            [new("id", appointment.Id.ToString()), new("version", appointment.Version.ToString()), new("to", nameof(AppointmentStatus.Confirmed))], htmx: true);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+
+        var doc = await manager.GetDocumentAsync("/Compliance/Audit");
+        var rows = AuditTests.Rows(doc);
+        var booked = Assert.Single(rows, r => r.Cell("action") == "Inclusão" && r.Cell("entity-id") == appointment.Id.ToString());
+        Assert.Equal("Agendamento", booked.Cell("entity"));
+        Assert.Contains("Situação: Agendado", booked.Cell("changes"));
+        // 09:30 in São Paulo, stored as 12:30 UTC: shown on the clinic's clock.
+        var local = TimeZoneInfo.ConvertTimeBySystemTimeZoneId(start, "America/Sao_Paulo");
+        Assert.Contains($"Início: {local:dd/MM/yyyy} 09:30", FormPosting.Text(booked.Element.OuterHtml));
+        // The patient's id names a patient who still exists: a link to the chart. The row's own id opens the agenda of its day.
+        Assert.Contains(booked.Element.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/Patients/Chart?id={patientId}");
+        Assert.Contains(booked.Element.QuerySelectorAll("[data-field='entity-id'] a"), a => a.GetAttribute("href") == $"/Scheduling?date={local:yyyy-MM-dd}");
+
+        var step = Assert.Single(rows, r => r.Cell("entity") == "Mudança de situação do agendamento" && r.Cell("changes").Contains("Nova situação: Confirmado"));
+        Assert.Equal("Inclusão", step.Cell("action"));
+        Assert.Contains("Situação anterior: Agendado", step.Cell("changes"));
+        Assert.Contains(step.Element.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("/Scheduling?date=", StringComparison.Ordinal));
+
+        // The registration itself: its identifying fields read "valor protegido", never a raw hash.
+        var registered = Assert.Single(rows, r => r.Cell("action") == "Inclusão" && r.Cell("entity") == "Paciente" && r.Cell("entity-id") == patientId.ToString());
+        Assert.Contains("Nome completo: valor protegido", FormPosting.Text(registered.Element.OuterHtml));
+
+        // Staff accounts open only to admins: a manager sees their ids without a link that would be refused.
+        Assert.DoesNotContain(doc.QuerySelectorAll("#audit-entries a"), a => a.GetAttribute("href")!.StartsWith("/Admin/", StringComparison.Ordinal));
+        var admin = AuditTests.Rows(await (await app.SignedInClientAsync(Roles.Admin)).Client.GetDocumentAsync("/Compliance/Audit"));
+        Assert.Contains(admin.SelectMany(r => r.Element.QuerySelectorAll("a")), a => a.GetAttribute("href")!.StartsWith("/Admin/Users?handler=Manage&id=", StringComparison.Ordinal));
+
+        // Explicit events say how in words: the roles a new account got, how its owner signed in.
+        Assert.Contains(rows, r => r.Cell("action") == "Usuário criado" && r.Cell("changes") == "Perfis: Recepcionista");
+        Assert.Contains(rows, r => r.Cell("action") == "Entrada no sistema" && r.Cell("changes") == "Método: Senha");
+
+        // No C# name anywhere in what the manager reads.
+        var text = string.Join(" ", rows.Select(r => FormPosting.Text(r.Element.OuterHtml)));
+        foreach (var raw in new[] { "PatientId:", "CreatedAtUtc", "AppointmentStatusChange", "Scheduled", "Confirmed", "StartUtc", "hmac:", "[\"", "password" })
+            Assert.DoesNotContain(raw, text);
+        Assert.DoesNotContain(doc.QuerySelectorAll("#audit-entity option"), o => o.TextContent.Trim() == nameof(AppointmentStatusChange));
     }
 }

@@ -44,7 +44,8 @@ public class PatientConsent : IVersioned
     public DateTime? WithdrawnAtUtc { get; set; }
     public string? WithdrawnByUserId { get; set; }
     public string? WithdrawnByName { get; set; }
-    public string? WithdrawalReason { get; set; }
+    /// <summary>Free text, often the patient's own words, which can name people.</summary>
+    [Identifying] public string? WithdrawalReason { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool IsCurrentAt(DateTime utc) => GrantedAtUtc <= utc && (WithdrawnAtUtc is null || WithdrawnAtUtc > utc);
@@ -89,11 +90,12 @@ public class DataSubjectRequest : IVersioned
     public DateOnly DueOn { get; set; }
     public bool IdentityVerified { get; set; }
     public DataSubjectRequestStatus Status { get; set; } = DataSubjectRequestStatus.Open;
-    public string? Details { get; set; }
+    /// <summary>Free text about the request (who asked, by which channel, for whom): it can name people.</summary>
+    [Identifying] public string? Details { get; set; }
     public DateTime? AnsweredAtUtc { get; set; }
     public string? Outcome { get; set; }
     /// <summary>A refusal states its factual or legal reason (Art. 18 §4).</summary>
-    public string? RefusalReason { get; set; }
+    [Identifying] public string? RefusalReason { get; set; }
     public string? HandledByUserId { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 

@@ -37,13 +37,15 @@ public class Patient : IVersioned
     [Identifying] public string? District { get; set; }
     public string? City { get; set; }
     public string? State { get; set; }
-    public string? Occupation { get; set; }
+    /// <summary>Free text: it can name an employer or a workplace, which in a small town points at one person.</summary>
+    [Identifying] public string? Occupation { get; set; }
     [Identifying] public string? EmergencyContactName { get; set; }
-    public string? EmergencyContactRelationship { get; set; }
+    /// <summary>Free text ("mãe", but also "mãe, Maria"): staff type names into it.</summary>
+    [Identifying] public string? EmergencyContactRelationship { get; set; }
     [Identifying] public string? EmergencyContactPhone { get; set; }
     /// <summary>Legal guardian, required before saving a patient under 18.</summary>
     [Identifying] public string? GuardianName { get; set; }
-    public string? GuardianRelationship { get; set; }
+    [Identifying] public string? GuardianRelationship { get; set; }
     [Identifying] public string? GuardianCpf { get; set; }
     [Identifying] public string? GuardianPhone { get; set; }
 

@@ -11,7 +11,8 @@ public class Appointment : IVersioned
     public DateTime StartUtc { get; set; }
     public DateTime EndUtc { get; set; }
     public AppointmentStatus Status { get; set; } = AppointmentStatus.Scheduled;
-    public string? Notes { get; set; }
+    /// <summary>The front desk's free text ("vem com a filha Ana"): it can name the patient or others, so it is [Identifying].</summary>
+    [Identifying] public string? Notes { get; set; }
     /// <summary>Named when the professional performs this treatment under supervision.</summary>
     public Guid? SupervisorId { get; set; }
     /// <summary>The appointment this one replaced when it was moved (Rescheduled keeps the chain).</summary>
@@ -20,7 +21,8 @@ public class Appointment : IVersioned
     public int MoveCount { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
     public string? CancelledByName { get; set; }
-    public string? CancellationReason { get; set; }
+    /// <summary>Free text typed at cancellation; it can name people ("a filha Ana ligou").</summary>
+    [Identifying] public string? CancellationReason { get; set; }
     public decimal? CancellationFee { get; set; }
     /// <summary>Warnings the receptionist acknowledged when booking (missing consent, old allergy list...).</summary>
     public string? AcknowledgedWarnings { get; set; }
@@ -70,7 +72,8 @@ public class AppointmentStatusChange
     public DateTime AtUtc { get; set; }
     public string? ByUserId { get; set; }
     public string? ByName { get; set; }
-    public string? Note { get; set; }
+    /// <summary>Free text typed with the step (the cancellation's reason); it can name people.</summary>
+    [Identifying] public string? Note { get; set; }
 }
 
 /// <summary>How the scheduling grid is laid out and the late-cancellation policy. One row.</summary>

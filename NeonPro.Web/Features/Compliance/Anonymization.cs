@@ -31,7 +31,8 @@ public sealed record AnonymizationOutcome(AnonymizationRefusal Refusal, int Cons
 /// consent-based processing stops, appointments still ahead are cancelled, and the request is completed with that
 /// outcome. One transaction: all or nothing.
 /// </summary>
-public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T)
+public sealed class Anonymization(NeonProDbContext db, DatabaseOptions database, ClinicClock clock, IStringLocalizer<SharedResource> T,
+    ILogger<Anonymization> log)
 {
     public const string ConsentWithdrawalReason = "Anonimização a pedido do titular";
     public const string AppointmentCancellationReason = "Paciente anonimizado a pedido do titular (LGPD art. 18)";
@@ -59,13 +60,26 @@ public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStrin
         // and the retained record now rests on the legal obligation to keep it (Art. 11 II a; Art. 16 I), not on consent.
         // The rows stay, withdrawn: they hold no identifier, and they are the clinic's proof of what was consented and
         // when it stopped (Art. 8 §2).
-        var current = await db.PatientConsents.Where(c => c.PatientId == patient.Id && c.WithdrawnAtUtc == null).ToListAsync(ct);
+        var consents = await db.PatientConsents.Where(c => c.PatientId == patient.Id).ToListAsync(ct);
+        // A reason typed at an earlier withdrawal is free text, often the patient's own words: it goes too.
+        foreach (var withdrawn in consents.Where(c => c.WithdrawnAtUtc is not null)) withdrawn.WithdrawalReason = null;
+        var current = consents.Where(c => c.WithdrawnAtUtc is null).ToList();
         foreach (var consent in current)
         {
             consent.WithdrawnAtUtc = now;
             consent.WithdrawnByUserId = userId;
             consent.WithdrawnByName = userName;
             consent.WithdrawalReason = T[ConsentWithdrawalReason];
+        }
+
+        // The visits stay (past ones are part of the clinical record), but the free text staff typed about them, the
+        // front desk's notes and the reasons given for a cancellation or another step, can name the patient or a relative.
+        var visits = await db.Appointments.Include(a => a.History).Where(a => a.PatientId == patient.Id).ToListAsync(ct);
+        foreach (var visit in visits)
+        {
+            visit.Notes = null;
+            visit.CancellationReason = null;
+            foreach (var step in visit.History) step.Note = null;
         }
 
         // Nobody is left to come to the visits still ahead: they are cancelled by the clinic (no late fee), which gives
@@ -89,6 +103,10 @@ public sealed class Anonymization(NeonProDbContext db, ClinicClock clock, IStrin
             db.ChangeTracker.Clear();
             return new(AnonymizationRefusal.ChangedMeanwhile);
         }
+        // Committed: now the former values must also leave the files themselves (the write-ahead log, old pages), so a
+        // backup or a copy of the data folder taken from here on cannot give them back. Not cancelled with the request:
+        // the erasure has happened, and a closed browser tab must not leave its traces behind.
+        await DatabaseProviders.MakeErasedDataUnrecoverableAsync(database.Provider, db, log, CancellationToken.None);
         return new(AnonymizationRefusal.None, current.Count, retainUntil, ahead.Count);
     }
 

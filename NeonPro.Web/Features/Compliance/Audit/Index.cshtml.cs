@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -16,7 +18,7 @@ namespace NeonPro.Web.Features.Compliance.Audit;
 /// The audit trail for managers: who did what and when, filtered and paged newest first, and a check that
 /// no row was changed or removed since it was written.
 /// </summary>
-public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit) : PageModel
+public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const int PageSize = 50;
     /// <summary>The user filter's value for actions nobody signed in did (jobs, command line, start-up).</summary>
@@ -38,6 +40,8 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit) 
     public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public Verification? VerificationResult { get; private set; }
+    /// <summary>The rows of this page in the clinic's words, with links to what their ids name.</summary>
+    public AuditDisplay Shown { get; private set; } = null!;
 
     public sealed record Row(long Sequence, DateTime OccurredAtUtc, string? UserId, string? UserName, string? Role,
         string? IpAddress, AuditAction Action, string EntityType, string? EntityId, string? OldValues, string? NewValues, string Hash);
@@ -81,6 +85,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit) 
         EntityTypes = await DistinctEntityTypesAsync(ct);
         if (!string.IsNullOrEmpty(EntityType) && !EntityTypes.Contains(EntityType)) EntityTypes = [.. EntityTypes, EntityType];
         await LoadRowsAsync(ct);
+        Shown = await AuditDisplay.LoadAsync(db, Rows, clock, T, User.IsInRole(Roles.Admin), ct);
     }
 
     private bool HasFilter =>
