@@ -78,6 +78,7 @@ public static class NeonProApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseSecondFactorEnrolment();
         app.UseAntiforgery();
         app.UseDisabledIdentityPages();
 

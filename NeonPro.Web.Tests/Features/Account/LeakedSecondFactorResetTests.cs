@@ -20,7 +20,7 @@ public sealed class LeakedSecondFactorResetTests(NeonProFactory app) : IClassFix
     [Fact]
     public async Task Authenticators_readable_in_the_audit_are_withdrawn_once_and_their_owners_must_pair_a_new_one()
     {
-        var leaked = await app.CreateStaffAsync(Roles.Professional);
+        var leaked = await app.CreateStaffAsync(Roles.Manager);
         var untouched = await app.CreateStaffAsync(Roles.Professional);
         var (key, codes) = await EnrolAsync(leaked);
         await EnrolAsync(untouched);
@@ -59,7 +59,9 @@ public sealed class LeakedSecondFactorResetTests(NeonProFactory app) : IClassFix
         Assert.Equal("/", signIn.Headers.Location?.OriginalString);
         var home = await client.GetAsync("/");
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
-        Assert.Equal(SecondFactorEnrolmentFilter.EnrolmentPage, home.Headers.Location?.OriginalString);
+        Assert.Equal(SecondFactorEnrolment.EnrolmentPage, home.Headers.Location?.OriginalString);
+        // The manager's JSON endpoints are held back too, not only the pages.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/compliance/audit/verify")).StatusCode);
         var setup = await client.GetDocumentAsync(Enable);
         Assert.NotNull(setup.QuerySelector("#must-enroll"));
         var newKey = setup.QuerySelector("#authenticator-key")!.TextContent.Replace(" ", "").ToUpperInvariant();
@@ -67,6 +69,7 @@ public sealed class LeakedSecondFactorResetTests(NeonProFactory app) : IClassFix
         var paired = await client.PostFormAsync(Enable, [new("Input.Code", AuthenticatorCode(newKey, DateTimeOffset.UtcNow))]);
         Assert.Equal(HttpStatusCode.Redirect, paired.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/compliance/audit/verify")).StatusCode);
         var enrolled = await app.ReloadAsync(leaked);
         Assert.True(enrolled.TwoFactorEnabled);
         Assert.False(enrolled.MustEnrollTwoFactor);

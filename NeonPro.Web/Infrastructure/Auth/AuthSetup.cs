@@ -38,7 +38,6 @@ public static class AuthSetup
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.AddSmtpEmailSender();
         services.AddScoped<LeakedSecondFactorReset>();
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.ConfigureFilter(new SecondFactorEnrolmentFilter()));
 
         // A disabled account or a reset password takes effect within a minute on every open session.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -12,7 +12,7 @@ public sealed class StaffClaimsFactory(UserManager<StaffUser> users, RoleManager
     : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
 {
     public const string FullNameClaim = "full_name";
-    /// <summary>Present while the person must pair an authenticator again (SecondFactorEnrolmentFilter reads it).</summary>
+    /// <summary>Present while the person must pair an authenticator again (SecondFactorEnrolment reads it).</summary>
     public const string MustEnrollTwoFactorClaim = "must_enroll_2fa";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)

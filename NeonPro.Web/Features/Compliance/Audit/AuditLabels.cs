@@ -294,6 +294,7 @@ public static partial class AuditLabels
         ["ProviderDisplayName"] = "Nome do provedor",
         ["Value"] = "Valor",
         ["PasswordHash"] = "Senha",
+        ["SecurityStamp"] = "Carimbo de segurança da sessão",
         ["MustEnrollTwoFactor"] = "Deve cadastrar o autenticador de novo",
         ["DataProtectionKey.FriendlyName"] = "Identificação da chave",
         ["DataProtectionKey.Xml"] = "Chave",
