@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
+using NeonPro.E2E.Infrastructure;
 
 namespace NeonPro.E2E;
 
@@ -23,10 +23,10 @@ public sealed partial class ReadmeRunTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataFolder);
-        _base = new Uri($"http://127.0.0.1:{FreePort()}");
+        _base = new Uri($"http://127.0.0.1:{AppServer.FreePort()}");
         // The README's command, with --no-build (this run's build made the output) and the two settings a test must
         // change: where it listens and where its data lives. Everything else comes from the launch profile.
-        var info = new ProcessStartInfo(DotnetHost())
+        var info = new ProcessStartInfo(AppServer.DotnetHost())
         {
             WorkingDirectory = RepositoryRoot(),
             RedirectStandardOutput = true,
@@ -131,7 +131,8 @@ public sealed partial class ReadmeRunTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [GeneratedRegex("Hosting environment:? \\\\?\"?Production|\"EnvName\":\"Production\"")]
+    // The JSON log line of Microsoft.Hosting.Lifetime: "Hosting environment: {EnvName}" with EnvName in its state.
+    [GeneratedRegex("\"EnvName\":\"Production\"")]
     private static partial Regex HostingEnvironment();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -143,16 +144,4 @@ public sealed partial class ReadmeRunTests : IAsyncLifetime
             if (File.Exists(Path.Combine(dir.FullName, "NeonPro.sln"))) return dir.FullName;
         throw new DirectoryNotFoundException("NeonPro.sln not found above " + AppContext.BaseDirectory);
     }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

@@ -285,7 +285,7 @@ public sealed class AppServer : IAsyncLifetime
         catch (InvalidOperationException) { /* already gone */ }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -295,6 +295,6 @@ public sealed class AppServer : IAsyncLifetime
     }
 
     /// <summary>The dotnet host running these tests (the SDK tells child processes where it is).</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }
