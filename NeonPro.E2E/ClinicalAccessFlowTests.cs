@@ -84,11 +84,13 @@ public sealed class ClinicalAccessFlowTests(AppServer app, ITestOutputHelper out
         await Expect(breakTheGlass).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(pro, "clinical-access-1-restricted");
 
-        // No reason: refused, the message beside the field (its description).
+        // No reason: refused, the message beside the field (its description), the field marked invalid and focused.
         await breakTheGlass.ClickAsync();
         const string tooShort = "Descreva o motivo com pelo menos 15 caracteres.";
         await Expect(reasonBox).ToHaveAccessibleDescriptionAsync(tooShort);
         await Expect(pro.Locator("#emergency-access").GetByText(tooShort, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(reasonBox).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(reasonBox).ToBeFocusedAsync();
         await Expect(pro.GetByText(word)).ToHaveCountAsync(0);
         await AppServer.ScreenshotAsync(pro, "clinical-access-2-reason-required");
 
