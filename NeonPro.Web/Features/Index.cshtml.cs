@@ -1,3 +1,4 @@
+using NeonPro.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
     {
         UserName = User.Identity?.Name ?? "";
         DisplayName = User.FindFirst("full_name")?.Value ?? UserName;
-        RolesText = string.Join(", ", User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => T[NeonPro.Web.Features.Admin.RoleLabels.Of(r.Value)].Value));
+        RolesText = string.Join(", ", User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => T[RoleLabels.Of(r.Value)].Value));
         ClinicName = await db.ClinicSettings.AsNoTracking().Select(s => s.Name).FirstOrDefaultAsync() ?? "NeonPro";
         Today = clock.Now.ToString("dddd, d 'de' MMMM 'de' yyyy", System.Globalization.CultureInfo.CurrentCulture);
     }

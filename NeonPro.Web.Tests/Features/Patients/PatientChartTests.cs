@@ -50,7 +50,8 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
 
         var row = Assert.Single(accesses.QuerySelectorAll("[data-testid=access-log] tbody tr"));
         Assert.Contains(user.FullName, row.TextContent);
-        Assert.Contains("Receptionist", row.TextContent);
+        // The role in the clinic's words, as on the Audit page, not the stored name.
+        Assert.Equal("Recepcionista", row.QuerySelectorAll("td")[2].TextContent.Trim());
         Assert.Contains("Abertura do prontuário", row.TextContent);
         Assert.Contains(Today, row.TextContent);
 

@@ -1,3 +1,4 @@
+using NeonPro.Web.Infrastructure.Auth;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -146,7 +147,7 @@ public sealed class PatientDataExport(NeonProDbContext db, ClinicClock clock, IS
     };
 
     private string RoleNames(string? roles) =>
-        string.Join(", ", (roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => T[AuditLabels.OfRole(r)].Value));
+        RoleLabels.Names(T, roles);
 
     /// <summary>
     /// What else the clinic keeps about patients. Clinical records, photographs, signed procedure consents (TCLE),

@@ -188,7 +188,7 @@ public sealed class AuditDisplay
         try
         {
             return JsonNode.Parse(stored) is JsonArray items && items.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String)
-                ? string.Join(", ", items.Select(i => T[AuditLabels.OfRole(i!.GetValue<string>())].Value))
+                ? string.Join(", ", items.Select(i => T[RoleLabels.Of(i!.GetValue<string>())].Value))
                 : stored;
         }
         catch (JsonException)

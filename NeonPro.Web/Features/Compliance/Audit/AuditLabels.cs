@@ -43,15 +43,6 @@ public static partial class AuditLabels
         _ => action.ToString(),
     };
 
-    public static string OfRole(string role) => role switch
-    {
-        Roles.Admin => "Administrador",
-        Roles.Manager => "Gerente",
-        Roles.Professional => "Profissional",
-        Roles.Receptionist => "Recepcionista",
-        _ => role,
-    };
-
     /// <summary>The verdict's wording; {0} is the sequence number of the row where the chain breaks.</summary>
     public static string Of(AuditBreakReason reason) => reason switch
     {
