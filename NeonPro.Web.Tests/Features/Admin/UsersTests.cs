@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Infrastructure;
@@ -421,6 +422,18 @@ public sealed class UsersTests(NeonProFactory app) : IClassFixture<NeonProFactor
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("O nome contém caracteres invisíveis que mudam a direção do texto; digite-o de novo.",
             MessageFor(FormPosting.Parse(await response.Content.ReadAsStringAsync()), nameField));
+        Assert.Null(await FindAsync(email));
+    }
+
+    [Fact]
+    public async Task An_admin_made_on_the_command_line_with_a_direction_override_in_the_name_is_refused()
+    {
+        var email = NewEmail("bidi-cli");
+        var outcome = await app.WithScopeAsync(sp => sp.GetRequiredService<StaffAccounts>()
+            .CreateOrResetAdminAsync(email, NeonProFactory.TestPassword, "Joana \u202Eoãçpecer"));
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(StaffAccounts.RefusalCodes.PersonName, Assert.Single(outcome.IdentityErrors).Code);
         Assert.Null(await FindAsync(email));
     }
 }

@@ -50,7 +50,14 @@ public sealed class StaffAccounts(
         public const string DisableSelf = "DisableSelf";
         public const string LastAdmin = "LastAdmin";
         public const string NoRole = "NoRole";
+        public const string PersonName = "PersonName";
     }
+
+    // The forms refuse such a name beside the field; this covers every other way in (create-admin on the command line).
+    private static Outcome? RefuseName(string? fullName) =>
+        Domain.PersonName.HasDirectionalControls(fullName)
+            ? Outcome.Refused(RefusalCodes.PersonName, "O nome contém caracteres invisíveis que mudam a direção do texto; digite-o de novo.")
+            : null;
 
     /// <summary>The four roles exist (idempotent; run at start-up and before any account is made).</summary>
     public async Task EnsureRolesAsync()
@@ -62,6 +69,7 @@ public sealed class StaffAccounts(
 
     public async Task<Outcome> CreateOrResetAdminAsync(string email, string password, string? fullName)
     {
+        if (RefuseName(fullName) is { } refused) return refused;
         await EnsureRolesAsync();
         var user = await users.FindByEmailAsync(email);
         var created = user is null;
@@ -116,6 +124,7 @@ public sealed class StaffAccounts(
 
     public async Task<Outcome> CreateAsync(string email, string fullName, string password, IEnumerable<string> roleNames)
     {
+        if (RefuseName(fullName) is { } refused) return refused;
         await EnsureRolesAsync();
         var wanted = roleNames.Where(Roles.All.Contains).Distinct().ToList();
         return await InOneTransactionAsync(async () =>
