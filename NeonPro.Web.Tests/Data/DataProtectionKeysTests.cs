@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NeonPro.Web.Data;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Infrastructure;
@@ -16,7 +18,7 @@ namespace NeonPro.Web.Tests.Data;
 /// <summary>
 /// The data-protection key ring (what sign-in cookies and antiforgery tokens are sealed with) kept in the
 /// DataProtectionKeys table by the library's EF Core store, which replaced our own store on the same table: installs
-/// keep their keys across the upgrade, and the audit sees a key only as a mark.
+/// keep their keys across the upgrade, the audit sees a key only as a mark, and no log ever carries one.
 /// </summary>
 public sealed class DataProtectionKeysTests : IDisposable
 {
@@ -72,6 +74,39 @@ public sealed class DataProtectionKeysTests : IDisposable
         Assert.Equal(AuditInterceptor.SecretMarker, (string?)values["Xml"]);
         Assert.Equal(key.FriendlyName, (string?)values["FriendlyName"]);
         Assert.DoesNotContain(MasterKey(key.Xml), audited);
+    }
+
+    [Theory]
+    [InlineData("Logging:LogLevel")] // for every logger
+    [InlineData("Logging:Captured:LogLevel")] // for one logger (as Logging:Console:LogLevel would be)
+    public async Task Debug_logs_never_carry_a_key(string levels)
+    {
+        using (var first = new AppOnFolder(_folder))
+            await first.CreateBrowserClient().GetDocumentAsync("/Identity/Account/Login"); // its antiforgery token makes the key
+        var masterKey = MasterKey(Assert.Single(KeyRows()).Xml);
+
+        var logs = new CapturedLogs();
+        using (var restarted = new AppWithLogs(_folder, levels, logs))
+        {
+            // Starting reads the key ring; signing in seals a cookie with it.
+            var signIn = await restarted.CreateBrowserClient().SignInAsync((await restarted.CreateStaffAsync(Roles.Receptionist)).Email!, NeonProFactory.TestPassword);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Debug); // debug logs were on
+        Assert.DoesNotContain(logs.Lines, l => l.Text.Contains(masterKey));
+    }
+
+    [Fact]
+    public async Task Data_protection_keeps_a_higher_log_level_the_configuration_sets()
+    {
+        // The tests' settings log Microsoft.AspNetCore from Error up; making a key logs below that (Information, Warning).
+        var logs = new CapturedLogs();
+        using (var app = new AppWithLogs(_folder, levels: null, logs))
+            await app.CreateBrowserClient().GetDocumentAsync("/Identity/Account/Login");
+
+        Assert.Single(KeyRows());
+        Assert.DoesNotContain(logs.Lines, l => l.Category.StartsWith("Microsoft.AspNetCore.DataProtection") && l.Level < LogLevel.Error);
     }
 
     private sealed record KeyRow(int Id, string? FriendlyName, string Xml);
@@ -160,6 +195,55 @@ public sealed class DataProtectionKeysTests : IDisposable
             command.Parameters.AddWithValue("$friendlyName", friendlyName);
             command.Parameters.AddWithValue("$xml", element.ToString(SaveOptions.DisableFormatting));
             command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// The app with its lines captured; with levels (a configuration section) set to Trace from there, as an operator
+    /// chasing a problem would set them.
+    /// </summary>
+    private sealed class AppWithLogs(string folder, string? levels, CapturedLogs logs) : AppOnFolder(folder)
+    {
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = new Dictionary<string, string?>(base.Settings);
+                if (levels is null) return settings;
+                settings[$"{levels}:Default"] = "Trace";
+                settings[$"{levels}:Microsoft.AspNetCore"] = "Trace";
+                return settings;
+            }
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(logs));
+        }
+    }
+
+    [ProviderAlias("Captured")]
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        public ConcurrentQueue<(string Category, LogLevel Level, string Text)> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+        public void Dispose() { }
+
+        private sealed class Logger(CapturedLogs logs, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                // The message, its raw values (a structured sink writes them apart) and any exception.
+                var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(" ", pairs.Select(p => p.Value)) : "";
+                logs.Lines.Enqueue((category, logLevel, $"{formatter(state, exception)} {values} {exception}"));
+            }
         }
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Catalog;
@@ -116,8 +115,6 @@ public static class NeonProApp
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
 
-        // The key ring lives in the database (table DataProtectionKeys), so sign-ins and antiforgery tokens survive a
-        // restart and every app node shares them.
-        builder.Services.AddDataProtection().SetApplicationName("NeonPro").PersistKeysToDbContext<NeonProDbContext>();
+        builder.Services.AddNeonProKeyRing();
     }
 }
