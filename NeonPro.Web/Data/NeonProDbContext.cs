@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Domain.Audit;
@@ -10,7 +11,11 @@ using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Data;
 
-public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The clinic's database. It also keeps ASP.NET Core's data-protection key ring (sign-in cookies and antiforgery tokens
+/// survive restarts and every app node shares them), through the library's own EF Core key store.
+/// </summary>
+public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<ClinicSettings> ClinicSettings => Set<ClinicSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Catalog;
@@ -118,9 +115,6 @@ public static class NeonProApp
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
 
-        builder.Services.AddDataProtection().SetApplicationName("NeonPro");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o =>
-                o.XmlRepository = new DbDataProtectionKeyStore(sp.GetRequiredService<IServiceScopeFactory>())));
+        builder.Services.AddNeonProKeyRing();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -59,8 +60,12 @@ public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Da
 {
     public void Configure(EntityTypeBuilder<DataProtectionKey> b)
     {
+        // The table our own key store created before the library's was served: same name and columns, so an install
+        // keeps its keys (and its staff stay signed in) across the upgrade. The library leaves Xml nullable; the table
+        // never was, and every key has its XML.
         b.ToTable("DataProtectionKeys");
         b.Property(x => x.FriendlyName).HasMaxLength(256);
+        b.Property(x => x.Xml).IsRequired();
         // The key material itself: the audit records that a key was added, never the key.
         b.Property(x => x.Xml).HasAnnotation(AuditAnnotations.Secret, true);
     }

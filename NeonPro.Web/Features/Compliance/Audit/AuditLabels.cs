@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Catalog;
@@ -82,7 +83,7 @@ public static partial class AuditLabels
         ["IdentityRoleClaim<string>"] = "Declaração do perfil de acesso",
         ["IdentityUserLogin<string>"] = "Login externo do usuário",
         ["IdentityUserToken<string>"] = "Token do usuário",
-        [nameof(Data.DataProtectionKey)] = "Chave de proteção de dados",
+        [nameof(DataProtectionKey)] = "Chave de proteção de dados",
     };
 
     /// <summary>
