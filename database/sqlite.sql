@@ -137,7 +137,7 @@ CREATE UNIQUE INDEX "IX_AuditEntries_Sequence" ON "AuditEntries" ("Sequence");
 CREATE INDEX "IX_AuditEntries_UserId" ON "AuditEntries" ("UserId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261121000000_Foundation', '10.0.14');
+VALUES ('20261121000000_Foundation', '10.0.15');
 
 CREATE TABLE "ClinicClosedDays" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_ClinicClosedDays" PRIMARY KEY,
@@ -287,7 +287,7 @@ CREATE INDEX "IX_Treatments_Name" ON "Treatments" ("Name");
 CREATE INDEX "IX_WorkingHours_ProfessionalId_Day" ON "WorkingHours" ("ProfessionalId", "Day");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261121010000_ProfessionalsAndCatalog', '10.0.14');
+VALUES ('20261121010000_ProfessionalsAndCatalog', '10.0.15');
 
 CREATE TABLE "ConsentTerms" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_ConsentTerms" PRIMARY KEY,
@@ -424,7 +424,7 @@ CREATE INDEX "IX_Patients_PhoneDigitsReversed" ON "Patients" ("PhoneDigitsRevers
 CREATE INDEX "IX_Patients_SearchName_BirthDate" ON "Patients" ("SearchName", "BirthDate");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261121020000_Patients', '10.0.14');
+VALUES ('20261121020000_Patients', '10.0.15');
 
 CREATE TABLE "SchedulingSettings" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_SchedulingSettings" PRIMARY KEY,
@@ -496,17 +496,17 @@ CREATE INDEX "IX_Appointments_TreatmentId" ON "Appointments" ("TreatmentId");
 CREATE INDEX "IX_AppointmentStatusChanges_AppointmentId_AtUtc" ON "AppointmentStatusChanges" ("AppointmentId", "AtUtc");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261121040000_Scheduling', '10.0.14');
+VALUES ('20261121040000_Scheduling', '10.0.15');
 
 DROP INDEX "IX_AuditEntries_UserId";
 
 CREATE INDEX "IX_AuditEntries_UserId_Sequence" ON "AuditEntries" ("UserId", "Sequence");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261122000000_AuditTrailByUser', '10.0.14');
+VALUES ('20261122000000_AuditTrailByUser', '10.0.15');
 
 ALTER TABLE "AspNetUsers" ADD "MustEnrollTwoFactor" INTEGER NOT NULL DEFAULT 0;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261128000000_MustEnrollTwoFactor', '10.0.14');
+VALUES ('20261128000000_MustEnrollTwoFactor', '10.0.15');
 
