@@ -68,10 +68,13 @@ public partial class ProfessionalsAndCatalog : Migration
                 TussCode = table.Column<string>(nullable: true, maxLength: 8, unicode: false),
                 ProductType = table.Column<string>(nullable: false, maxLength: 16, unicode: false),
                 AnvisaRegistration = table.Column<string>(nullable: true, maxLength: 13, unicode: false),
-                // A primitive collection: JSON text on SQLite, a native text[] array on PostgreSQL.
-                AllowedProfessions = migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL"
-                    ? table.Column<string[]>(type: "text[]", nullable: false)
-                    : table.Column<string>(nullable: false),
+                // A primitive collection: a native text[] array on PostgreSQL, JSON text (TEXT, nvarchar(max)) elsewhere.
+                AllowedProfessions = DatabaseProviders.FromProviderName(migrationBuilder.ActiveProvider) switch
+                {
+                    DatabaseProvider.Postgres => table.Column<string[]>(type: "text[]", nullable: false),
+                    DatabaseProvider.Sqlite or DatabaseProvider.SqlServer => table.Column<string>(nullable: false),
+                    var unknown => throw DatabaseProviders.Unknown(unknown),
+                },
                 MinimumAge = table.Column<int>(nullable: true),
                 MaximumAge = table.Column<int>(nullable: true),
                 ContraindicatedInPregnancy = table.Column<bool>(nullable: false),
