@@ -16,11 +16,14 @@ public partial class Foundation : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        // Identity's string ids are unbounded in the model; on SQL Server keys need a length (see KeyColumns).
+        var keyLength = migrationBuilder.UnboundedKeyLength();
+
         migrationBuilder.CreateTable(
             name: "AspNetRoles",
             columns: table => new
             {
-                Id = table.Column<string>(nullable: false),
+                Id = table.Column<string>(nullable: false, maxLength: keyLength),
                 Name = table.Column<string>(nullable: true, maxLength: 256),
                 NormalizedName = table.Column<string>(nullable: true, maxLength: 256),
                 ConcurrencyStamp = table.Column<string>(nullable: true),
@@ -34,7 +37,7 @@ public partial class Foundation : Migration
             name: "AspNetUsers",
             columns: table => new
             {
-                Id = table.Column<string>(nullable: false),
+                Id = table.Column<string>(nullable: false, maxLength: keyLength),
                 FullName = table.Column<string>(nullable: false, maxLength: 200),
                 PreferredCulture = table.Column<string>(nullable: false, maxLength: 10, unicode: false),
                 IsDisabled = table.Column<bool>(nullable: false),
@@ -129,7 +132,7 @@ public partial class Foundation : Migration
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                RoleId = table.Column<string>(nullable: false),
+                RoleId = table.Column<string>(nullable: false, maxLength: keyLength),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
             },
@@ -151,7 +154,7 @@ public partial class Foundation : Migration
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                UserId = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
             },
@@ -170,10 +173,10 @@ public partial class Foundation : Migration
             name: "AspNetUserLogins",
             columns: table => new
             {
-                LoginProvider = table.Column<string>(nullable: false),
-                ProviderKey = table.Column<string>(nullable: false),
+                LoginProvider = table.Column<string>(nullable: false, maxLength: keyLength),
+                ProviderKey = table.Column<string>(nullable: false, maxLength: keyLength),
                 ProviderDisplayName = table.Column<string>(nullable: true),
-                UserId = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
             },
             constraints: table =>
             {
@@ -190,8 +193,8 @@ public partial class Foundation : Migration
             name: "AspNetUserRoles",
             columns: table => new
             {
-                UserId = table.Column<string>(nullable: false),
-                RoleId = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
+                RoleId = table.Column<string>(nullable: false, maxLength: keyLength),
             },
             constraints: table =>
             {
@@ -214,9 +217,9 @@ public partial class Foundation : Migration
             name: "AspNetUserTokens",
             columns: table => new
             {
-                UserId = table.Column<string>(nullable: false),
-                LoginProvider = table.Column<string>(nullable: false),
-                Name = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
+                LoginProvider = table.Column<string>(nullable: false, maxLength: keyLength),
+                Name = table.Column<string>(nullable: false, maxLength: keyLength),
                 Value = table.Column<string>(nullable: true),
             },
             constraints: table =>
