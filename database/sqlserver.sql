@@ -163,7 +163,7 @@ GO
 CREATE INDEX [IX_AuditEntries_OccurredAtUtc] ON [AuditEntries] ([OccurredAtUtc]);
 GO
 
-CREATE UNIQUE INDEX [IX_AuditEntries_Sequence] ON [AuditEntries] ([Sequence]) WHERE [Sequence] IS NOT NULL;
+CREATE UNIQUE INDEX [IX_AuditEntries_Sequence] ON [AuditEntries] ([Sequence]);
 GO
 
 CREATE INDEX [IX_AuditEntries_UserId] ON [AuditEntries] ([UserId]);
@@ -315,10 +315,10 @@ GO
 CREATE INDEX [IX_AvailabilityExceptions_ProfessionalId_Date] ON [AvailabilityExceptions] ([ProfessionalId], [Date]);
 GO
 
-CREATE UNIQUE INDEX [IX_ClinicClosedDays_Date] ON [ClinicClosedDays] ([Date]) WHERE [Date] IS NOT NULL;
+CREATE UNIQUE INDEX [IX_ClinicClosedDays_Date] ON [ClinicClosedDays] ([Date]);
 GO
 
-CREATE UNIQUE INDEX [IX_Equipment_Name] ON [Equipment] ([Name]) WHERE [Name] IS NOT NULL;
+CREATE UNIQUE INDEX [IX_Equipment_Name] ON [Equipment] ([Name]);
 GO
 
 CREATE INDEX [IX_Professionals_FullName] ON [Professionals] ([FullName]);
@@ -339,7 +339,7 @@ GO
 CREATE INDEX [IX_RoomEquipment_RoomId] ON [RoomEquipment] ([RoomId]);
 GO
 
-CREATE UNIQUE INDEX [IX_Rooms_Name] ON [Rooms] ([Name]) WHERE [Name] IS NOT NULL;
+CREATE UNIQUE INDEX [IX_Rooms_Name] ON [Rooms] ([Name]);
 GO
 
 CREATE INDEX [IX_TreatmentRequiredEquipment_TreatmentId] ON [TreatmentRequiredEquipment] ([TreatmentId]);
@@ -482,7 +482,7 @@ CREATE TABLE [PatientNameTokens] (
 );
 GO
 
-CREATE UNIQUE INDEX [IX_ConsentTerms_Purpose_Version] ON [ConsentTerms] ([Purpose], [Version]) WHERE [Purpose] IS NOT NULL AND [Version] IS NOT NULL;
+CREATE UNIQUE INDEX [IX_ConsentTerms_Purpose_Version] ON [ConsentTerms] ([Purpose], [Version]);
 GO
 
 CREATE INDEX [IX_DataSubjectRequests_PatientId] ON [DataSubjectRequests] ([PatientId]);

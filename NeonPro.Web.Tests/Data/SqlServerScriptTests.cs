@@ -42,7 +42,8 @@ public sealed class SqlServerScriptTests
         private readonly string _text;
         public ScriptSchema(string text) => _text = text;
         public Dictionary<string, Dictionary<string, string>> Columns { get; } = new(StringComparer.Ordinal);
-        public HashSet<(string Table, string Index)> Indexes { get; } = [];
+        /// <summary>Each index with its filter (WHERE ...) as written, or null.</summary>
+        public Dictionary<(string Table, string Index), string?> Indexes { get; } = [];
         public HashSet<(string Table, string ForeignKey)> ForeignKeys { get; } = [];
 
         public override void Visit(CreateTableStatement node)
@@ -56,7 +57,8 @@ public sealed class SqlServerScriptTests
             Add(node.SchemaObjectName.BaseIdentifier.Value, node.Definition);
 
         public override void Visit(CreateIndexStatement node) =>
-            Indexes.Add((node.OnName.BaseIdentifier.Value, node.Name.Value));
+            Indexes[(node.OnName.BaseIdentifier.Value, node.Name.Value)] =
+                node.FilterPredicate is { } filter ? _text.Substring(filter.StartOffset, filter.FragmentLength) : null;
 
         private void Add(string table, TableDefinition definition)
         {
@@ -108,14 +110,21 @@ public sealed class SqlServerScriptTests
     {
         var schema = ReadCommittedScript();
         var model = SqlServerModel();
-        var indexes = model.Tables.SelectMany(t => t.Indexes.Select(i => (t.Name, i.Name))).ToList();
+        var indexes = model.Tables.SelectMany(t => t.Indexes.Select(i => (Table: t.Name, i.Name, i.Filter))).ToList();
         var foreignKeys = model.Tables.SelectMany(t => t.ForeignKeyConstraints.Select(fk => (t.Name, fk.Name))).ToList();
         Assert.NotEmpty(indexes);
         Assert.NotEmpty(foreignKeys);
-        var missing = indexes.Where(i => !schema.Indexes.Contains(i)).Select(i => $"index {i.Item2} on {i.Item1}")
+        var missing = indexes.Where(i => !schema.Indexes.ContainsKey((i.Table, i.Name))).Select(i => $"index {i.Name} on {i.Table}")
             .Concat(foreignKeys.Where(fk => !schema.ForeignKeys.Contains(fk)).Select(fk => $"foreign key {fk.Item2} on {fk.Item1}"))
             .ToList();
         Assert.True(missing.Count == 0, "database/sqlserver.sql lacks:\n" + string.Join("\n", missing));
+
+        // A unique index filtered on IS NOT NULL lets many rows lack the value (a patient without CPF); one without
+        // the filter allows a single NULL. The script must filter exactly where the model does.
+        var filters = indexes.Where(i => schema.Indexes[(i.Table, i.Name)] != i.Filter)
+            .Select(i => $"index {i.Name} on {i.Table}: filter {schema.Indexes[(i.Table, i.Name)] ?? "none"} in the script, {i.Filter ?? "none"} in the model")
+            .ToList();
+        Assert.True(filters.Count == 0, "database/sqlserver.sql filters indexes differently from the model:\n" + string.Join("\n", filters));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public partial class Foundation : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
-        // Identity's string ids are unbounded in the model; on SQL Server keys need a length (see KeyColumns).
+        // Identity's string ids are unbounded in the model; on SQL Server keys need a length (see KeysAndIndexes).
         var keyLength = migrationBuilder.UnboundedKeyLength();
 
         migrationBuilder.CreateTable(
@@ -284,7 +284,8 @@ public partial class Foundation : Migration
             name: "IX_AuditEntries_Sequence",
             table: "AuditEntries",
             column: "Sequence",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_AuditEntries_UserId",

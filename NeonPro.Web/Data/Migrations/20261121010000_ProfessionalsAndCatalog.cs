@@ -269,13 +269,15 @@ public partial class ProfessionalsAndCatalog : Migration
             name: "IX_ClinicClosedDays_Date",
             table: "ClinicClosedDays",
             column: "Date",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_Equipment_Name",
             table: "Equipment",
             column: "Name",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_Professionals_FullName",
@@ -312,7 +314,8 @@ public partial class ProfessionalsAndCatalog : Migration
             name: "IX_Rooms_Name",
             table: "Rooms",
             column: "Name",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_TreatmentRequiredEquipment_TreatmentId",
