@@ -80,7 +80,7 @@ CREATE TABLE [ClinicSettings] (
 GO
 
 CREATE TABLE [DataProtectionKeys] (
-    [Id] int NOT NULL,
+    [Id] int NOT NULL IDENTITY,
     [FriendlyName] nvarchar(256) NULL,
     [Xml] nvarchar(max) NOT NULL,
     CONSTRAINT [PK_DataProtectionKeys] PRIMARY KEY ([Id])
@@ -88,7 +88,7 @@ CREATE TABLE [DataProtectionKeys] (
 GO
 
 CREATE TABLE [AspNetRoleClaims] (
-    [Id] int NOT NULL,
+    [Id] int NOT NULL IDENTITY,
     [RoleId] nvarchar(450) NOT NULL,
     [ClaimType] nvarchar(max) NULL,
     [ClaimValue] nvarchar(max) NULL,
@@ -98,7 +98,7 @@ CREATE TABLE [AspNetRoleClaims] (
 GO
 
 CREATE TABLE [AspNetUserClaims] (
-    [Id] int NOT NULL,
+    [Id] int NOT NULL IDENTITY,
     [UserId] nvarchar(450) NOT NULL,
     [ClaimType] nvarchar(max) NULL,
     [ClaimValue] nvarchar(max) NULL,

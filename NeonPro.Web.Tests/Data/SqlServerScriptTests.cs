@@ -45,6 +45,7 @@ public sealed class SqlServerScriptTests
         /// <summary>Each index with its filter (WHERE ...) as written, or null.</summary>
         public Dictionary<(string Table, string Index), string?> Indexes { get; } = [];
         public HashSet<(string Table, string ForeignKey)> ForeignKeys { get; } = [];
+        public HashSet<(string Table, string Column)> IdentityColumns { get; } = [];
 
         public override void Visit(CreateTableStatement node)
         {
@@ -64,7 +65,10 @@ public sealed class SqlServerScriptTests
         {
             if (!Columns.TryGetValue(table, out var columns)) Columns[table] = columns = new(StringComparer.Ordinal);
             foreach (var column in definition.ColumnDefinitions)
+            {
                 columns[column.ColumnIdentifier.Value] = _text.Substring(column.DataType.StartOffset, column.DataType.FragmentLength);
+                if (column.IdentityOptions is not null) IdentityColumns.Add((table, column.ColumnIdentifier.Value));
+            }
             foreach (var fk in definition.TableConstraints.OfType<ForeignKeyConstraintDefinition>())
                 ForeignKeys.Add((table, fk.ConstraintIdentifier.Value));
         }
@@ -88,7 +92,7 @@ public sealed class SqlServerScriptTests
     }
 
     [Fact]
-    public void Schema_script_creates_every_table_and_column_of_the_model_with_its_SQL_Server_type()
+    public void Schema_script_creates_every_table_and_column_of_the_model_with_its_SQL_Server_type_and_identity()
     {
         var schema = ReadCommittedScript();
         var problems = new List<string>();
@@ -100,6 +104,10 @@ public sealed class SqlServerScriptTests
                 if (!columns.TryGetValue(column.Name, out var type)) problems.Add($"column {table.Name}.{column.Name} is not created");
                 else if (!string.Equals(type, column.StoreType, StringComparison.OrdinalIgnoreCase))
                     problems.Add($"column {table.Name}.{column.Name} is {type} in the script, {column.StoreType} in the model");
+                // A key the database numbers (IDENTITY) must be one in the script too, or every insert fails.
+                var identity = column.FindAnnotation("SqlServer:Identity") is not null;
+                if (identity != schema.IdentityColumns.Contains((table.Name, column.Name)))
+                    problems.Add($"column {table.Name}.{column.Name} is {(identity ? "" : "not ")}an IDENTITY column in the model, but {(identity ? "not " : "")}in the script");
             }
         }
         Assert.True(problems.Count == 0, "database/sqlserver.sql does not build the model's schema:\n" + string.Join("\n", problems));

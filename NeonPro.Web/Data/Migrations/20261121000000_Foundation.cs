@@ -116,6 +116,7 @@ public partial class Foundation : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("SqlServer:Identity", "1, 1")
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 FriendlyName = table.Column<string>(nullable: true, maxLength: 256),
                 Xml = table.Column<string>(nullable: false),
@@ -131,6 +132,7 @@ public partial class Foundation : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("SqlServer:Identity", "1, 1")
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 RoleId = table.Column<string>(nullable: false, maxLength: keyLength),
                 ClaimType = table.Column<string>(nullable: true),
@@ -153,6 +155,7 @@ public partial class Foundation : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("SqlServer:Identity", "1, 1")
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 UserId = table.Column<string>(nullable: false, maxLength: keyLength),
                 ClaimType = table.Column<string>(nullable: true),
