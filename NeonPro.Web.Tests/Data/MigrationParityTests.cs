@@ -61,6 +61,7 @@ public sealed class MigrationParityTests : IDisposable
     [Theory]
     [InlineData(DatabaseProvider.Sqlite, "database/sqlite.sql", "Data Source=unused.db")]
     [InlineData(DatabaseProvider.Postgres, "database/postgres.sql", "Host=localhost;Database=neonpro")]
+    [InlineData(DatabaseProvider.SqlServer, "database/sqlserver.sql", "Server=localhost;Database=neonpro")]
     public void Committed_schema_script_is_what_the_migrations_generate(DatabaseProvider provider, string file, string connectionString)
     {
         using var db = Context(provider, connectionString);

@@ -27,6 +27,17 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Db_script_for_sqlserver_gives_a_placeholder_connection_string_in_SQL_Server_syntax()
+    {
+        var host = CommandLine.HostArguments(["db-script", "--provider", "sqlserver"]);
+        Assert.Contains("--Database:Provider=sqlserver", host);
+        const string prefix = "--ConnectionStrings:NeonPro=";
+        var connectionString = Assert.Single(host, a => a.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
+        // SqlClient refuses PostgreSQL's keywords (Host=...); this must be one it reads.
+        Assert.Equal("neonpro", new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString).InitialCatalog);
+    }
+
+    [Fact]
     public void Serving_arguments_are_left_alone()
     {
         string[] args = ["--urls", "http://127.0.0.1:5000"];

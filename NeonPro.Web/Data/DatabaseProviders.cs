@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -6,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace NeonPro.Web.Data;
 
 /// <summary>The database engines NeonPro runs on. The one switch between them lives in this file.</summary>
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider { Sqlite, Postgres, SqlServer }
 
 /// <summary>Options of the Database section and the NeonPro connection string.</summary>
 public sealed class DatabaseOptions
@@ -17,11 +19,42 @@ public sealed class DatabaseOptions
     public string DataFolder { get; set; } = "";
 }
 
+/// <summary>
+/// Every decision that differs between engines is an exhaustive switch on <see cref="DatabaseProvider"/> here, ending
+/// in <see cref="Unknown"/>: an engine added to the enum but not to a switch fails loudly instead of silently taking
+/// another engine's branch (an implicit "else SQLite" would take no lock at all on a server and double-book).
+/// </summary>
 public static class DatabaseProviders
 {
+    public static InvalidOperationException Unknown(DatabaseProvider provider) => new($"Unknown database provider {provider}");
+
+    /// <summary>
+    /// Database:Provider as written in configuration. Empty means the default, SQLite; a value that names no engine
+    /// (a typo, an engine we do not support) stops the app instead of falling back to SQLite beside the real server.
+    /// </summary>
+    public static DatabaseProvider ParseProvider(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        // Enum.TryParse also accepts numbers ("7"); only the names count.
+        if (Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider) && !value.Trim().All(char.IsAsciiDigit))
+            return provider;
+        throw new InvalidOperationException($"Unknown database provider {value}: Database:Provider is Sqlite, Postgres or SqlServer.");
+    }
+
+    /// <summary>The engine behind an EF provider name (a context's <c>Database.ProviderName</c>, a migration's <c>ActiveProvider</c>).</summary>
+    public static DatabaseProvider FromProviderName(string? providerName) => providerName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => DatabaseProvider.Postgres,
+        "Microsoft.EntityFrameworkCore.SqlServer" => DatabaseProvider.SqlServer,
+        _ => throw new InvalidOperationException($"Unknown database provider {providerName}"),
+    };
+
+    public static DatabaseProvider ProviderOf(DbContext db) => FromProviderName(db.Database.ProviderName);
+
     public static DatabaseOptions ReadOptions(IConfiguration config, string contentRoot)
     {
-        var provider = Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+        var provider = ParseProvider(config["Database:Provider"]);
         var dataFolder = config["NeonPro:DataFolder"];
         dataFolder = string.IsNullOrWhiteSpace(dataFolder) ? Path.Combine(contentRoot, "App_Data") : Path.GetFullPath(dataFolder, contentRoot);
         var connectionString = config.GetConnectionString("NeonPro");
@@ -54,6 +87,14 @@ public static class DatabaseProviders
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(db.ConnectionString);
                 break;
+            case DatabaseProvider.SqlServer:
+                // No EnableRetryOnFailure: our writes run in explicit transactions (booking, audit chain, anonymization),
+                // which a retrying strategy refuses, and replaying one statement of such a transaction would be wrong
+                // anyway. A transient failure fails the request; the person tries again.
+                options.UseSqlServer(db.ConnectionString);
+                break;
+            default:
+                throw Unknown(db.Provider);
         }
         // The migrations are written by hand (the EF design-time package does not restore here), so there is
         // no model snapshot for EF to compare with; a test proves migrations and model agree instead.
@@ -61,26 +102,57 @@ public static class DatabaseProviders
     }
 
     /// <summary>Makes appending to the audit chain exclusive for the rest of the current transaction.</summary>
-    public static Task LockAuditChainAsync(DbContext db, CancellationToken ct) =>
-        db.Database.IsNpgsql()
-            // A transaction-scoped advisory lock; released at commit or rollback.
-            ? db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(724100)", ct)
-            // SQLite transactions start with BEGIN IMMEDIATE: the write lock is already ours.
-            : Task.CompletedTask;
+    public static async Task LockAuditChainAsync(DbContext db, CancellationToken ct)
+    {
+        switch (ProviderOf(db))
+        {
+            case DatabaseProvider.Sqlite:
+                // SQLite transactions start with BEGIN IMMEDIATE: the write lock is already ours.
+                break;
+            case DatabaseProvider.Postgres:
+                // A transaction-scoped advisory lock; released at commit or rollback.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(724100)", ct);
+                break;
+            case DatabaseProvider.SqlServer:
+                await SqlServerAppLock.AcquireAsync(db, SqlServerAppLock.AuditChainResource, ct);
+                break;
+            default:
+                throw Unknown(ProviderOf(db));
+        }
+    }
+
+    /// <summary>
+    /// The order in which resource locks are taken, the same on every engine: two bookings that share resources
+    /// take them in the same sequence, so neither can hold one the other waits for while waiting for one it holds.
+    /// </summary>
+    public static IReadOnlyList<Guid> LockOrder(IEnumerable<Guid> resourceIds) => [.. resourceIds.Distinct().Order()];
 
     /// <summary>
     /// Serialises writers that check-then-insert on the same resources (a professional, a room, a patient) for the
     /// rest of the current transaction. On SQLite the transaction already holds the database's write lock
-    /// (BEGIN IMMEDIATE); on PostgreSQL each resource gets a transaction-scoped advisory lock, taken in a fixed order
-    /// so two bookings never wait on each other in a cycle. SQL Server would use sp_getapplock the same way.
+    /// (BEGIN IMMEDIATE); on PostgreSQL each resource gets a transaction-scoped advisory lock and on SQL Server a
+    /// transaction-owned application lock (sp_getapplock), taken in <see cref="LockOrder"/> so two bookings never wait
+    /// on each other in a cycle. The audit chain's lock comes after these, at save.
     /// </summary>
     public static async Task LockResourcesAsync(DbContext db, IEnumerable<Guid> resourceIds, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql()) return;
-        foreach (var id in resourceIds.Distinct().Order())
+        switch (ProviderOf(db))
         {
-            var key = BitConverter.ToInt64(id.ToByteArray(), 0);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            case DatabaseProvider.Sqlite:
+                break;
+            case DatabaseProvider.Postgres:
+                foreach (var id in LockOrder(resourceIds))
+                {
+                    var key = BitConverter.ToInt64(id.ToByteArray(), 0);
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+                }
+                break;
+            case DatabaseProvider.SqlServer:
+                foreach (var id in LockOrder(resourceIds))
+                    await SqlServerAppLock.AcquireAsync(db, SqlServerAppLock.ResourceName(id), ct);
+                break;
+            default:
+                throw Unknown(ProviderOf(db));
         }
     }
 
@@ -96,6 +168,8 @@ public static class DatabaseProviders
     /// PostgreSQL: the old row versions stay as dead tuples in the table's pages until (auto)vacuum reclaims them,
     /// and in WAL segments, archives, replicas and backups until those rotate out. Nothing an app transaction can
     /// force covers all of that; the README says what the operator does (VACUUM, backup retention).
+    /// SQL Server: the same holds for ghost records awaiting cleanup, the transaction log until it is backed up and
+    /// truncated, the row-version store, and earlier backups; the README says what the operator does.
     /// </remarks>
     public static async Task MakeErasedDataUnrecoverableAsync(DatabaseProvider provider, DbContext db, ILogger log, CancellationToken ct)
     {
@@ -105,9 +179,10 @@ public static class DatabaseProviders
                 await TruncateWriteAheadLogAsync(db, log, ct);
                 break;
             case DatabaseProvider.Postgres:
+            case DatabaseProvider.SqlServer:
                 break;
             default:
-                throw new InvalidOperationException($"Unknown database provider {provider}.");
+                throw Unknown(provider);
         }
     }
 
@@ -149,21 +224,29 @@ public static class DatabaseProviders
     /// <summary>Creates the database file's folder, switches SQLite to WAL and applies pending migrations.</summary>
     public static async Task MigrateAsync(NeonProDbContext db, CancellationToken ct = default)
     {
-        if (db.Database.IsSqlite())
+        switch (ProviderOf(db))
         {
-            var csb = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
-            var folder = Path.GetDirectoryName(csb.DataSource);
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
-            await db.Database.OpenConnectionAsync(ct);
-            try
-            {
-                // WAL lets readers go on while one writer writes; the setting is stored in the file.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
+            case DatabaseProvider.Sqlite:
+                var csb = new SqliteConnectionStringBuilder(db.Database.GetConnectionString());
+                var folder = Path.GetDirectoryName(csb.DataSource);
+                if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    // WAL lets readers go on while one writer writes; the setting is stored in the file.
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+                break;
+            case DatabaseProvider.Postgres:
+            case DatabaseProvider.SqlServer:
+                // The server owns its files; EF's migrator takes its own lock against a second node migrating at once.
+                break;
+            default:
+                throw Unknown(ProviderOf(db));
         }
         await db.Database.MigrateAsync(ct);
     }

@@ -56,8 +56,8 @@ public static class MigrationDraft
             if (c.Precision is { } p) args.Add($"precision: {p}");
             if (c.Scale is { } s) args.Add($"scale: {s}");
             var line = $"                {c.Name} = table.Column<{type}>({string.Join(", ", args)})";
-            if (c.FindAnnotation("Sqlite:Autoincrement")?.Value is true || c.FindAnnotation("Npgsql:ValueGenerationStrategy") is not null)
-                line += "\n                    .Annotation(\"Sqlite:Autoincrement\", true)\n                    .Annotation(\"Npgsql:ValueGenerationStrategy\", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)";
+            if (c.FindAnnotation("Sqlite:Autoincrement")?.Value is true || c.FindAnnotation("Npgsql:ValueGenerationStrategy") is not null || c.FindAnnotation("SqlServer:Identity") is not null)
+                line += "\n                    .Annotation(\"Sqlite:Autoincrement\", true)\n                    .Annotation(\"SqlServer:Identity\", \"1, 1\")\n                    .Annotation(\"Npgsql:ValueGenerationStrategy\", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)";
             sb.AppendLine(line + ",");
         }
         sb.AppendLine($"            }},");

@@ -15,8 +15,18 @@ public sealed class SqliteCheckpointJob(NeonProDbContext db, ILogger<SqliteCheck
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        if (!db.Database.IsSqlite()) return;
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
-        log.LogDebug("SQLite WAL checkpoint done");
+        switch (DatabaseProviders.ProviderOf(db))
+        {
+            case DatabaseProvider.Sqlite:
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+                log.LogDebug("SQLite WAL checkpoint done");
+                break;
+            case DatabaseProvider.Postgres:
+            case DatabaseProvider.SqlServer:
+                // A server checkpoints its own log.
+                break;
+            default:
+                throw DatabaseProviders.Unknown(DatabaseProviders.ProviderOf(db));
+        }
     }
 }

@@ -16,11 +16,14 @@ public partial class Foundation : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        // Identity's string ids are unbounded in the model; on SQL Server keys need a length (see KeysAndIndexes).
+        var keyLength = migrationBuilder.UnboundedKeyLength();
+
         migrationBuilder.CreateTable(
             name: "AspNetRoles",
             columns: table => new
             {
-                Id = table.Column<string>(nullable: false),
+                Id = table.Column<string>(nullable: false, maxLength: keyLength),
                 Name = table.Column<string>(nullable: true, maxLength: 256),
                 NormalizedName = table.Column<string>(nullable: true, maxLength: 256),
                 ConcurrencyStamp = table.Column<string>(nullable: true),
@@ -34,7 +37,7 @@ public partial class Foundation : Migration
             name: "AspNetUsers",
             columns: table => new
             {
-                Id = table.Column<string>(nullable: false),
+                Id = table.Column<string>(nullable: false, maxLength: keyLength),
                 FullName = table.Column<string>(nullable: false, maxLength: 200),
                 PreferredCulture = table.Column<string>(nullable: false, maxLength: 10, unicode: false),
                 IsDisabled = table.Column<bool>(nullable: false),
@@ -113,6 +116,7 @@ public partial class Foundation : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("SqlServer:Identity", "1, 1")
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                 FriendlyName = table.Column<string>(nullable: true, maxLength: 256),
                 Xml = table.Column<string>(nullable: false),
@@ -128,8 +132,9 @@ public partial class Foundation : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("SqlServer:Identity", "1, 1")
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                RoleId = table.Column<string>(nullable: false),
+                RoleId = table.Column<string>(nullable: false, maxLength: keyLength),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
             },
@@ -150,8 +155,9 @@ public partial class Foundation : Migration
             {
                 Id = table.Column<int>(nullable: false)
                     .Annotation("Sqlite:Autoincrement", true)
+                    .Annotation("SqlServer:Identity", "1, 1")
                     .Annotation("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                UserId = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
                 ClaimType = table.Column<string>(nullable: true),
                 ClaimValue = table.Column<string>(nullable: true),
             },
@@ -170,10 +176,10 @@ public partial class Foundation : Migration
             name: "AspNetUserLogins",
             columns: table => new
             {
-                LoginProvider = table.Column<string>(nullable: false),
-                ProviderKey = table.Column<string>(nullable: false),
+                LoginProvider = table.Column<string>(nullable: false, maxLength: keyLength),
+                ProviderKey = table.Column<string>(nullable: false, maxLength: keyLength),
                 ProviderDisplayName = table.Column<string>(nullable: true),
-                UserId = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
             },
             constraints: table =>
             {
@@ -190,8 +196,8 @@ public partial class Foundation : Migration
             name: "AspNetUserRoles",
             columns: table => new
             {
-                UserId = table.Column<string>(nullable: false),
-                RoleId = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
+                RoleId = table.Column<string>(nullable: false, maxLength: keyLength),
             },
             constraints: table =>
             {
@@ -214,9 +220,9 @@ public partial class Foundation : Migration
             name: "AspNetUserTokens",
             columns: table => new
             {
-                UserId = table.Column<string>(nullable: false),
-                LoginProvider = table.Column<string>(nullable: false),
-                Name = table.Column<string>(nullable: false),
+                UserId = table.Column<string>(nullable: false, maxLength: keyLength),
+                LoginProvider = table.Column<string>(nullable: false, maxLength: keyLength),
+                Name = table.Column<string>(nullable: false, maxLength: keyLength),
                 Value = table.Column<string>(nullable: true),
             },
             constraints: table =>
@@ -281,7 +287,8 @@ public partial class Foundation : Migration
             name: "IX_AuditEntries_Sequence",
             table: "AuditEntries",
             column: "Sequence",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_AuditEntries_UserId",

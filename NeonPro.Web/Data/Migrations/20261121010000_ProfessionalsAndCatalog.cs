@@ -68,10 +68,13 @@ public partial class ProfessionalsAndCatalog : Migration
                 TussCode = table.Column<string>(nullable: true, maxLength: 8, unicode: false),
                 ProductType = table.Column<string>(nullable: false, maxLength: 16, unicode: false),
                 AnvisaRegistration = table.Column<string>(nullable: true, maxLength: 13, unicode: false),
-                // A primitive collection: JSON text on SQLite, a native text[] array on PostgreSQL.
-                AllowedProfessions = migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL"
-                    ? table.Column<string[]>(type: "text[]", nullable: false)
-                    : table.Column<string>(nullable: false),
+                // A primitive collection: a native text[] array on PostgreSQL, JSON text (TEXT, nvarchar(max)) elsewhere.
+                AllowedProfessions = DatabaseProviders.FromProviderName(migrationBuilder.ActiveProvider) switch
+                {
+                    DatabaseProvider.Postgres => table.Column<string[]>(type: "text[]", nullable: false),
+                    DatabaseProvider.Sqlite or DatabaseProvider.SqlServer => table.Column<string>(nullable: false),
+                    var unknown => throw DatabaseProviders.Unknown(unknown),
+                },
                 MinimumAge = table.Column<int>(nullable: true),
                 MaximumAge = table.Column<int>(nullable: true),
                 ContraindicatedInPregnancy = table.Column<bool>(nullable: false),
@@ -266,13 +269,15 @@ public partial class ProfessionalsAndCatalog : Migration
             name: "IX_ClinicClosedDays_Date",
             table: "ClinicClosedDays",
             column: "Date",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_Equipment_Name",
             table: "Equipment",
             column: "Name",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_Professionals_FullName",
@@ -309,7 +314,8 @@ public partial class ProfessionalsAndCatalog : Migration
             name: "IX_Rooms_Name",
             table: "Rooms",
             column: "Name",
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_TreatmentRequiredEquipment_TreatmentId",

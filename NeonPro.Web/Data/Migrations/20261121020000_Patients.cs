@@ -201,7 +201,8 @@ public partial class Patients : Migration
             name: "IX_ConsentTerms_Purpose_Version",
             table: "ConsentTerms",
             columns: new[] { "Purpose", "Version" },
-            unique: true);
+            unique: true,
+            filter: KeysAndIndexes.NoFilter);
 
         migrationBuilder.CreateIndex(
             name: "IX_DataSubjectRequests_PatientId",

@@ -21,7 +21,7 @@ public static class CommandLine
 
     /// <summary>
     /// The arguments the host sees. A verb's own options stay with the verb; configuration overrides written
-    /// as --Section:Key=value pass through; `db-script --provider postgres` selects the provider to script for
+    /// as --Section:Key=value pass through; `db-script --provider postgres|sqlserver` selects the provider to script for
     /// (no connection is made, so a placeholder connection string does).
     /// </summary>
     public static string[] HostArguments(string[] args)
@@ -32,8 +32,15 @@ public static class CommandLine
         if (args[0] == "db-script" && ParseOptions(args.Skip(1).ToArray()).TryGetValue("provider", out var provider))
         {
             host.Add($"--Database:Provider={provider}");
-            if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
-                host.Add("--ConnectionStrings:NeonPro=Host=localhost;Database=neonpro");
+            // A placeholder in each engine's own syntax: the provider parses it, but no connection is opened.
+            var placeholder = DatabaseProviders.ParseProvider(provider) switch
+            {
+                DatabaseProvider.Sqlite => null,
+                DatabaseProvider.Postgres => "Host=localhost;Database=neonpro",
+                DatabaseProvider.SqlServer => "Server=localhost;Database=neonpro",
+                var unknown => throw DatabaseProviders.Unknown(unknown),
+            };
+            if (placeholder is not null) host.Add($"--ConnectionStrings:NeonPro={placeholder}");
         }
         return [.. host];
     }
