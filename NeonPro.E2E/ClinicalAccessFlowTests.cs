@@ -17,15 +17,6 @@ namespace NeonPro.E2E;
 /// </summary>
 public sealed class ClinicalAccessFlowTests(AppServer app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    private async Task<IPage> SignedInAsync(string email, string password)
-    {
-        var page = await NewPageAsync();
-        await AppServer.SignInAsync(page, email, password);
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Identity/Account/Login"));
-        return page;
-    }
-
-    private static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
 
     /// <summary>A word of letters only, so this run's patient and reason are found by it alone.</summary>
     private static string RandomWord()

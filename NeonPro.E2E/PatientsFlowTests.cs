@@ -35,7 +35,6 @@ public sealed class PatientsFlowTests(AppServer app, ITestOutputHelper output) :
         return "Q" + new string(bytes.Select(b => (char)('a' + b % 26)).ToArray());
     }
 
-    private static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
 
     private static ILocator SearchBox(IPage page) =>
         Navigation(page).GetByRole(AriaRole.Combobox, new() { Name = "Buscar paciente", Exact = true });

@@ -17,15 +17,6 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
     private const string Treatment = "Consulta de avaliação estética"; // 30 minutes, any age, no equipment
     private const string Room = "Consultório 1";
 
-    private async Task<IPage> SignedInAsync(string email, string password)
-    {
-        var page = await NewPageAsync();
-        await AppServer.SignInAsync(page, email, password);
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/Identity/Account/Login"));
-        return page;
-    }
-
-    private static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
     private static ILocator Grid(IPage page) => page.Locator("#schedule-grid");
     private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog);
 

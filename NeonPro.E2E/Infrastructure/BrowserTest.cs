@@ -21,6 +21,18 @@ public abstract class BrowserTest(AppServer app, ITestOutputHelper output) : IAs
         return page;
     }
 
+    /// <summary>A new browser context signed in through the real sign-in page as the given account.</summary>
+    protected async Task<IPage> SignedInAsync(string email, string password)
+    {
+        var page = await NewPageAsync();
+        await AppServer.SignInAsync(page, email, password);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Identity/Account/Login"));
+        return page;
+    }
+
+    /// <summary>The app's main navigation bar, found by its accessible name.</summary>
+    protected static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
+
     protected async Task<IPage> NewAdminPageAsync()
     {
         var page = await app.NewAdminPageAsync();
