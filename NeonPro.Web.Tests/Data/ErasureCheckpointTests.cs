@@ -52,7 +52,7 @@ public sealed class ErasureCheckpointTests(NeonProFactory app) : IClassFixture<N
             await end.ExecuteNonQueryAsync();
         }
         await app.WithScopeAsync(async sp =>
-            await new SqliteCheckpointJob(sp.GetRequiredService<NeonProDbContext>(), NullLogger<SqliteCheckpointJob>.Instance).Execute(null!, CancellationToken.None));
+            await new SqliteCheckpointJob(sp.GetRequiredService<NeonProDbContext>(), sp.GetRequiredService<AuditActorAccessor>(), NullLogger<SqliteCheckpointJob>.Instance).Execute(null!, CancellationToken.None));
         Assert.Equal(0, WalLength());
     }
 

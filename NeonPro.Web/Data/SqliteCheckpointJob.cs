@@ -9,12 +9,14 @@ namespace NeonPro.Web.Data;
 /// Idempotent: a checkpoint with nothing to do does nothing.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class SqliteCheckpointJob(NeonProDbContext db, ILogger<SqliteCheckpointJob> log) : IJob
+public sealed class SqliteCheckpointJob(NeonProDbContext db, AuditActorAccessor actors, ILogger<SqliteCheckpointJob> log) : IJob
 {
     public static readonly JobKey Key = new("sqlite-checkpoint", "maintenance");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
+        // Quartz gives each run its own scope: whatever this run writes is the job's, not whoever else is writing now.
+        actors.ActAsSystem("checkpoint");
         switch (DatabaseProviders.ProviderOf(db))
         {
             case DatabaseProvider.Sqlite:

@@ -58,6 +58,7 @@ public static class NeonProApp
     {
         using (var scope = app.Services.CreateScope())
         {
+            scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().ActAsSystem("início");
             await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
             await scope.ServiceProvider.GetRequiredService<LeakedSecondFactorReset>().RunAsync();
         }
@@ -107,12 +108,14 @@ public static class NeonProApp
         var options = DatabaseProviders.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(sp => AuditHasher.FromConfiguration(sp.GetRequiredService<IConfiguration>(), options.DataFolder));
-        builder.Services.AddSingleton<AuditActorAccessor>();
-        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddScoped<AuditActorAccessor>();
         builder.Services.AddDbContext<NeonProDbContext>((sp, o) =>
         {
             DatabaseProviders.Configure(o, options);
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            // One interceptor per context, built from the context's own scope (sp is the scoped provider here),
+            // so it reads the actor of that scope: a job's rows and a concurrent request's rows never mix.
+            o.AddInterceptors(new AuditInterceptor(
+                sp.GetRequiredService<AuditActorAccessor>(), sp.GetRequiredService<AuditHasher>(), sp.GetRequiredService<TimeProvider>()));
         });
 
         builder.Services.AddNeonProKeyRing();

@@ -47,20 +47,22 @@ public static class CommandLine
 
     private static bool IsConfigurationOverride(string arg) => arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':') && arg.Contains('=');
 
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, string[] args) => await RunAsync(app.Services, args);
+
+    /// <summary>Runs a verb on the app's services (tests call this in-process).</summary>
+    public static async Task<int> RunAsync(IServiceProvider app, string[] args)
     {
         var verb = args[0];
         // migration-draft takes table names; every other verb takes --name value options.
         var options = verb == "migration-draft" ? [] : ParseOptions(args.Skip(1).ToArray());
-        AuditActorAccessor.CommandLineActor = new AuditActor(null, $"cli:{verb}", null, null, null);
         try
         {
             return verb switch
             {
-                "create-admin" => await CreateAdminAsync(app, options),
-                "seed-demo" => await SeedDemoAsync(app, options),
+                "create-admin" => await CreateAdminAsync(app, verb, options),
+                "seed-demo" => await SeedDemoAsync(app, verb, options),
                 "db-script" => DbScript(app),
-                "migration-draft" => MigrationDraft.Print(app.Services, args.Skip(1).ToArray(), Console.Out),
+                "migration-draft" => MigrationDraft.Print(app, args.Skip(1).ToArray(), Console.Out),
                 _ => 2,
             };
         }
@@ -71,11 +73,11 @@ public static class CommandLine
         }
     }
 
-    private static async Task<int> CreateAdminAsync(WebApplication app, Dictionary<string, string> options)
+    private static async Task<int> CreateAdminAsync(IServiceProvider app, string verb, Dictionary<string, string> options)
     {
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("password", out var password))
             throw new CommandLineException("usage: create-admin --email E --password P [--name \"Full Name\"]");
-        using var scope = app.Services.CreateScope();
+        using var scope = VerbScope(app, verb);
         await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var result = await accounts.CreateOrResetAdminAsync(email, password, options.GetValueOrDefault("name"));
@@ -88,7 +90,7 @@ public static class CommandLine
         return 0;
     }
 
-    private static async Task<int> SeedDemoAsync(WebApplication app, Dictionary<string, string> options)
+    private static async Task<int> SeedDemoAsync(IServiceProvider app, string verb, Dictionary<string, string> options)
     {
         var size = options.GetValueOrDefault("size", "small") switch
         {
@@ -96,7 +98,7 @@ public static class CommandLine
             "large" => DemoSize.Large,
             var other => throw new CommandLineException($"seed-demo: unknown size '{other}' (small or large)"),
         };
-        using var scope = app.Services.CreateScope();
+        using var scope = VerbScope(app, verb);
         await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
         var seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order).ToList();
         var report = new DemoSeedReport();
@@ -109,10 +111,18 @@ public static class CommandLine
         return 0;
     }
 
-    /// <summary>The schema as SQL, from the migrations, for the configured provider (database/sqlite.sql is this output).</summary>
-    private static int DbScript(WebApplication app)
+    /// <summary>A scope whose audit rows say "Sistema: VERB": a verb has no signed-in user.</summary>
+    private static IServiceScope VerbScope(IServiceProvider app, string verb)
     {
-        using var scope = app.Services.CreateScope();
+        var scope = app.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().ActAsSystem(verb);
+        return scope;
+    }
+
+    /// <summary>The schema as SQL, from the migrations, for the configured provider (database/sqlite.sql is this output).</summary>
+    private static int DbScript(IServiceProvider app)
+    {
+        using var scope = app.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<NeonProDbContext>();
         Console.Write(GenerateSchemaScript(db));
         return 0;
