@@ -79,6 +79,17 @@ public sealed class AuditChainWalk
     }
 }
 
-public enum AuditBreakReason { ContentChanged, BrokenLink, MissingRows }
+public enum AuditBreakReason
+{
+    ContentChanged,
+    BrokenLink,
+    MissingRows,
+    /// <summary>An anchor recorded a longer chain: rows were cut off its end (the sequence is the anchor's).</summary>
+    MissingAtEnd,
+    /// <summary>The row an anchor recorded now has another hash: the chain was rewritten from there on.</summary>
+    DiffersFromAnchor,
+    /// <summary>A line of the anchor log cannot be read (the sequence is the line's number).</summary>
+    AnchorUnreadable,
+}
 
 public sealed record AuditChainBreak(long Sequence, AuditBreakReason Reason);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Infrastructure.Auth;
+using Quartz;
 
 namespace NeonPro.Web.Features.Compliance;
 
@@ -10,10 +11,21 @@ public static class ComplianceFeature
     public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditAnchorLog>();
         services.AddScoped<PatientDataExport>();
         services.AddScoped<Anonymization>();
         services.AddPatientConsents();
         return services;
+    }
+
+    /// <summary>The area's jobs, added to the one Quartz configuration JobsSetup hosts.</summary>
+    public static void AddComplianceJobs(this IQuartzBuilder q)
+    {
+        q.AddJob<AuditAnchorJob>(j => j.WithIdentity(AuditAnchorJob.Key));
+        // 02:00 at the clinic (its default zone): the quietest hour, and one anchor per day is enough to date a cut.
+        q.AddTrigger(t => t.ForJob(AuditAnchorJob.Key)
+            .WithIdentity("audit-anchor-daily", "compliance")
+            .WithCronSchedule("0 0 2 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"))));
     }
 
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)

@@ -1,4 +1,5 @@
 using NeonPro.Web.Data;
+using NeonPro.Web.Features.Compliance;
 using Quartz;
 
 namespace NeonPro.Web.Infrastructure.Jobs;
@@ -18,6 +19,7 @@ public static class JobsSetup
                 .WithIdentity("sqlite-checkpoint-every-15-minutes", "maintenance")
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(15))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
+            q.AddComplianceJobs();
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;

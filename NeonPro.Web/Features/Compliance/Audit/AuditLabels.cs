@@ -50,6 +50,9 @@ public static partial class AuditLabels
         AuditBreakReason.ContentChanged => "Cadeia violada no registro nº {0}: conteúdo alterado.",
         AuditBreakReason.BrokenLink => "Cadeia violada no registro nº {0}: elo com o registro anterior quebrado.",
         AuditBreakReason.MissingRows => "Cadeia violada no registro nº {0}: registros ausentes antes deste.",
+        AuditBreakReason.MissingAtEnd => "Cadeia violada: faltam registros no fim (uma âncora registrou até o nº {0}).",
+        AuditBreakReason.DiffersFromAnchor => "Cadeia violada no registro nº {0}: difere da âncora registrada.",
+        AuditBreakReason.AnchorUnreadable => "Cadeia não verificável: a linha {0} do arquivo de âncoras é ilegível.",
         _ => "Cadeia violada no registro nº {0}.",
     };
 

@@ -5,7 +5,7 @@ using NeonPro.Web.Domain.Audit;
 namespace NeonPro.Web.Features.Compliance.Audit;
 
 /// <summary>Explicit audit events (sign-ins, user administration) and the chain check behind the Audit page.</summary>
-public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher)
+public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher, AuditAnchorLog anchorLog)
 {
     /// <summary>Adds an event row; it is sealed into the chain by the next SaveChanges.</summary>
     public AuditEntry Add(AuditAction action, string entityType, string? entityId, object? details = null)
@@ -24,14 +24,25 @@ public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher)
     /// <summary>An identifying value (an e-mail typed at sign-in) as the audit may hold it.</summary>
     public string Protect(string value) => hasher.Hash(value.Trim().ToLowerInvariant());
 
-    /// <summary>Walks the whole chain in order, streaming, and reports the first row that does not fit.</summary>
+    /// <summary>
+    /// Walks the whole chain in order, streaming, and reports the first row that does not fit; then compares the
+    /// chain with the anchor log, which is what shows rows cut off the end.
+    /// </summary>
     public async Task<(long RowsChecked, AuditChainBreak? Break)> VerifyAsync(CancellationToken ct = default)
     {
+        var (anchors, unreadableLine) = anchorLog.Read();
+        if (unreadableLine is { } line) return (0, new AuditChainBreak(line, AuditBreakReason.AnchorUnreadable));
+        var anchored = anchors.Select(a => a.Sequence).ToHashSet();
+        var anchoredHashes = new Dictionary<long, string>();
+
         var walk = new AuditChainWalk();
+        long last = 0;
         await foreach (var row in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (walk.Next(row) is { } broken) return (walk.RowsChecked, broken);
+            if (anchored.Contains(row.Sequence)) anchoredHashes[row.Sequence] = row.Hash;
+            last = row.Sequence;
         }
-        return (walk.RowsChecked, null);
+        return (walk.RowsChecked, AuditAnchor.Check(anchors, last, s => anchoredHashes.GetValueOrDefault(s)));
     }
 }
