@@ -534,3 +534,6 @@ ALTER TABLE "AspNetUsers" ADD "MustEnrollTwoFactor" boolean NOT NULL DEFAULT FAL
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128000000_MustEnrollTwoFactor', '10.0.15');
 
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128060224_ModelBaseline', '10.0.15');
+

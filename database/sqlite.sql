@@ -510,3 +510,6 @@ ALTER TABLE "AspNetUsers" ADD "MustEnrollTwoFactor" INTEGER NOT NULL DEFAULT 0;
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128000000_MustEnrollTwoFactor', '10.0.15');
 
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128060214_ModelBaseline', '10.0.15');
+

@@ -617,3 +617,7 @@ INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
 VALUES (N'20261128000000_MustEnrollTwoFactor', N'10.0.15');
 GO
 
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261128060235_ModelBaseline', N'10.0.15');
+GO
+

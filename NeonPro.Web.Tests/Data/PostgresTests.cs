@@ -12,7 +12,7 @@ using NeonPro.Web.Tests.Infrastructure;
 namespace NeonPro.Web.Tests.Data;
 
 /// <summary>
-/// The same app on a real PostgreSQL server: the hand-written migrations, the demo data, the booking rules under
+/// The same app on a real PostgreSQL server: the migrations, the demo data, the booking rules under
 /// concurrency (advisory locks per professional, room and patient instead of SQLite's single writer) and the audit
 /// chain (its own advisory lock; timestamps round-tripped at PostgreSQL's microsecond precision).
 /// </summary>
@@ -82,7 +82,7 @@ public sealed class PostgresDemoDataTests(PostgresNeonProFactory app) : IClassFi
 }
 
 /// <summary>
-/// The hand-written migrations against the model on PostgreSQL, as MigrationParityTests does on SQLite: a database
+/// The PostgreSQL migrations set against the model, as MigrationParityTests does on SQLite: a database
 /// built by the migrations and one built by EnsureCreated must have the same columns (type, nullability, default),
 /// constraints and indexes, read from PostgreSQL's catalog.
 /// </summary>

@@ -4,6 +4,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace NeonPro.Web.Data;
 
@@ -96,10 +97,21 @@ public static class DatabaseProviders
             default:
                 throw Unknown(db.Provider);
         }
-        // The migrations are written by hand (the EF design-time package does not restore here), so there is
-        // no model snapshot for EF to compare with; a test proves migrations and model agree instead.
-        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // Each engine sees its own migrations set and snapshot (Data/Migrations/<engine>).
+        options.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
     }
+
+    /// <summary>
+    /// A connection string in the engine's own syntax that opens nothing: for what needs the engine's SQL dialect
+    /// but no database (the schema script, `dotnet ef migrations add`).
+    /// </summary>
+    public static string PlaceholderConnectionString(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "Data Source=neonpro.db",
+        DatabaseProvider.Postgres => "Host=localhost;Database=neonpro",
+        DatabaseProvider.SqlServer => "Server=localhost;Database=neonpro",
+        _ => throw Unknown(provider),
+    };
 
     /// <summary>Makes appending to the audit chain exclusive for the rest of the current transaction.</summary>
     public static async Task LockAuditChainAsync(DbContext db, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Domain.Audit;
@@ -44,6 +45,20 @@ public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : Iden
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity's model reads StoreOptions.MaxLengthForKeys from the app's services (Identity UI sets 128), so a
+        // context built without them (dotnet ef, tests) would see another model than the running app: the migrations
+        // would miss a change on PostgreSQL and SQL Server, and the app would refuse to start there. The columns keep
+        // what the first migration gave them, unbounded (SQL Server bounds key columns to 450 by itself).
+        builder.Entity<IdentityUserLogin<string>>(b =>
+        {
+            b.Property(l => l.LoginProvider).Metadata.SetMaxLength(null);
+            b.Property(l => l.ProviderKey).Metadata.SetMaxLength(null);
+        });
+        builder.Entity<IdentityUserToken<string>>(b =>
+        {
+            b.Property(t => t.LoginProvider).Metadata.SetMaxLength(null);
+            b.Property(t => t.Name).Metadata.SetMaxLength(null);
+        });
         builder.ApplyConfigurationsFromAssembly(typeof(NeonProDbContext).Assembly);
     }
 

@@ -15,7 +15,7 @@ public static class CommandLine
     /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
     public const string CommandKey = "NeonPro:Command";
 
-    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "migration-draft"];
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -32,14 +32,9 @@ public static class CommandLine
         if (args[0] == "db-script" && ParseOptions(args.Skip(1).ToArray()).TryGetValue("provider", out var provider))
         {
             host.Add($"--Database:Provider={provider}");
-            // A placeholder in each engine's own syntax: the provider parses it, but no connection is opened.
-            var placeholder = DatabaseProviders.ParseProvider(provider) switch
-            {
-                DatabaseProvider.Sqlite => null,
-                DatabaseProvider.Postgres => "Host=localhost;Database=neonpro",
-                DatabaseProvider.SqlServer => "Server=localhost;Database=neonpro",
-                var unknown => throw DatabaseProviders.Unknown(unknown),
-            };
+            var engine = DatabaseProviders.ParseProvider(provider);
+            // SQLite keeps the data folder's file: the script does not open it either.
+            var placeholder = engine == DatabaseProvider.Sqlite ? null : DatabaseProviders.PlaceholderConnectionString(engine);
             if (placeholder is not null) host.Add($"--ConnectionStrings:NeonPro={placeholder}");
         }
         return [.. host];
@@ -53,8 +48,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider app, string[] args)
     {
         var verb = args[0];
-        // migration-draft takes table names; every other verb takes --name value options.
-        var options = verb == "migration-draft" ? [] : ParseOptions(args.Skip(1).ToArray());
+        var options = ParseOptions(args.Skip(1).ToArray());
         try
         {
             return verb switch
@@ -62,7 +56,6 @@ public static class CommandLine
                 "create-admin" => await CreateAdminAsync(app, verb, options),
                 "seed-demo" => await SeedDemoAsync(app, verb, options),
                 "db-script" => DbScript(app),
-                "migration-draft" => MigrationDraft.Print(app, args.Skip(1).ToArray(), Console.Out),
                 _ => 2,
             };
         }
