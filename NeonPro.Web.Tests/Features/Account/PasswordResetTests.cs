@@ -8,10 +8,10 @@ using static NeonPro.Web.Tests.Features.Account.AccountTestData;
 
 namespace NeonPro.Web.Tests.Features.Account;
 
-/// <summary>The app wired to a test SMTP server, so the reset e-mail can be read back.</summary>
+/// <summary>The app wired to a real SMTP server on loopback (plain, no AUTH: a relay on the clinic's LAN), so the reset e-mail can be read back.</summary>
 public sealed class MailCatchingFactory : NeonProFactory
 {
-    public SmtpCatcher Smtp { get; } = new();
+    public SmtpServer Smtp { get; } = new();
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -47,9 +47,9 @@ public sealed class PasswordResetTests(MailCatchingFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.Redirect, unknown.StatusCode);
         Assert.Equal(unknown.Headers.Location, known.Headers.Location);
         Assert.Equal("/Identity/Account/ForgotPasswordConfirmation", known.Headers.Location?.OriginalString);
-        var raw = app.Smtp.Messages.Last();
-        Assert.Contains($"To: {user.Email}", raw);
-        var mail = FormPosting.Parse(SmtpCatcher.Body(raw));
+        var sent = app.Smtp.Messages.Last();
+        Assert.Equal(user.Email, sent.To.Mailboxes.Single().Address);
+        var mail = FormPosting.Parse(sent.HtmlBody ?? "");
         var link = mail.QuerySelector("a")?.GetAttribute("href");
         Assert.StartsWith("http://localhost/Identity/Account/ResetPassword?code=", link);
         Assert.Contains("Recebemos um pedido para redefinir a senha", mail.Body!.TextContent);

@@ -3,7 +3,8 @@ using PdfSharp.Fonts;
 namespace NeonPro.Web.Infrastructure.Pdf;
 
 /// <summary>
-/// PDFsharp's one-time global set-up: its AGPL licence and a font resolver. PDFsharp finds no system fonts on
+/// PDFsharp's one-time global set-up: a font resolver. PDFsharp 6.2.4 is MIT-licensed and asks for no licence call
+/// (later versions name the AGPL, which the package list advises against). PDFsharp finds no system fonts on
 /// Linux, so every family resolves to the DejaVu Sans files embedded in this assembly (they cover Portuguese
 /// accents and more).
 /// </summary>
@@ -22,7 +23,6 @@ public static class PdfSetup
         lock (Gate)
         {
             if (_configured) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new EmbeddedFontResolver();
             Volatile.Write(ref _configured, true);
         }

@@ -19,7 +19,7 @@ public sealed class PdfReport : IDisposable
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
-    // Before any XFont below is created: PDFsharp needs its licence and font resolver first.
+    // Before any XFont below is created: PDFsharp needs its font resolver first.
     static PdfReport() => PdfSetup.EnsureConfigured();
 
     private readonly XFont _title = new(PdfSetup.FontFamily, 16, XFontStyleEx.Bold, Unicode);

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net.Mail;
+using NeonPro.Web.Infrastructure.Messaging;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -61,7 +61,7 @@ public class ForgotPasswordModel(
             {
                 await email.SendEmailAsync(user.Email, T["Redefinição de senha do NeonPro"], ResetMessage(ResetLink(code)));
             }
-            catch (SmtpException e)
+            catch (MailNotSentException e)
             {
                 // Answering with an error here would tell that the e-mail belongs to an account; the operator
                 // sees the failure in the log (without the link, which is a credential).
