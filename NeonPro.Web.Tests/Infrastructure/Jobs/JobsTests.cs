@@ -182,3 +182,53 @@ public sealed class JobsCommandLineTests(NeonProFactory app) : IClassFixture<Neo
         }
     }
 }
+
+/// <summary>The schedule lives in the database: what was due while the server was off is still due when it is back.</summary>
+public sealed class JobsRestartTests
+{
+    [Fact]
+    public async Task A_daily_anchor_missed_while_the_server_was_off_runs_once_when_it_is_back()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"));
+        var trigger = new Quartz.TriggerKey("audit-anchor-daily", "compliance");
+        using (var before = new NeonProFactory(folder) { KeepDataFolder = true })
+        {
+            await before.CreateStaffAsync(Roles.Receptionist); // something in the audit chain to anchor
+            var scheduler = await before.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (await scheduler.GetTrigger(trigger) is null)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the anchor's trigger was never stored");
+                await Task.Delay(200);
+            }
+        }
+
+        // The server stays off over 02:00: in the stored schedule, the anchor last ran three days ago, was due again two
+        // days ago, and that fire never happened. (Only time passing is simulated here; Quartz wrote the row.)
+        var now = DateTimeOffset.UtcNow;
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "neonpro.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT NEXT_FIRE_TIME FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'audit-anchor-daily'";
+            var stored = Convert.ToInt64(await read.ExecuteScalarAsync());
+            // Quartz stores instants as UTC ticks; a value near now in milliseconds would be far smaller.
+            Assert.InRange(stored, now.UtcTicks, now.AddDays(2).UtcTicks);
+            await using var update = connection.CreateCommand();
+            update.CommandText = "UPDATE QRTZ_TRIGGERS SET START_TIME = $start, PREV_FIRE_TIME = $prev, NEXT_FIRE_TIME = $next WHERE TRIGGER_NAME = 'audit-anchor-daily'";
+            update.Parameters.AddWithValue("$start", new DateTimeOffset(stored, TimeSpan.Zero).AddDays(-5).UtcTicks);
+            update.Parameters.AddWithValue("$prev", new DateTimeOffset(stored, TimeSpan.Zero).AddDays(-4).UtcTicks);
+            update.Parameters.AddWithValue("$next", new DateTimeOffset(stored, TimeSpan.Zero).AddDays(-3).UtcTicks);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        using var after = new NeonProFactory(folder);
+        var run = await JobsPageTests.WaitForRunAsync(after, "compliance.audit-anchor", TimeSpan.FromSeconds(30));
+        Assert.Equal(JobOutcome.Succeeded, run.Outcome);
+        await Task.Delay(3000); // once, not once per missed day
+        await using var db = after.NewDbContext();
+        Assert.Equal(1, await db.JobRuns.CountAsync(r => r.Job == "compliance.audit-anchor"));
+        var next = (await (await after.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler()).GetTrigger(trigger))!.NextFireTimeUtc;
+        Assert.True(next > DateTimeOffset.UtcNow, $"next fire {next}"); // and back on its daily schedule
+    }
+}
