@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Tests.Features.Scheduling;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace NeonPro.Web.Tests.Infrastructure.Jobs;
 
@@ -13,13 +15,39 @@ namespace NeonPro.Web.Tests.Infrastructure.Jobs;
 /// Two real app processes (the built NeonPro.Web.dll on Kestrel) on one private PostgreSQL database, clustered through
 /// Quartz's job store: each fire runs on one node only, a node killed with SIGKILL leaves no fire unrun, and bookings
 /// sent to both nodes at once still make exactly one appointment. The in-process factory on the same database only
-/// arranges data and reads results; its own scheduler is off.
+/// arranges data and reads results; its own scheduler is off. The two nodes start once for the class (a cold start
+/// takes a while on two busy cores); the bookings run first, because the heartbeat test kills a node.
 /// </summary>
+[TestCaseOrderer("NeonPro.Web.Tests.Infrastructure.Jobs.ClusterTests+ByName", "NeonPro.Web.Tests")]
 public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture<ClusterTests.Database>
 {
-    /// <summary>The shared database, and an in-process app on it (no scheduler) to arrange and inspect.</summary>
-    public sealed class Database : NeonProFactory
+    /// <summary>Runs the class's tests in the order of their names.</summary>
+    public sealed class ByName : ITestCaseOrderer
     {
+        public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases) where TTestCase : ITestCase =>
+            testCases.OrderBy(t => t.TestMethod.Method.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The shared database with the two app nodes on it, and an in-process app (no scheduler) to arrange and inspect.</summary>
+    public sealed class Database : NeonProFactory, IAsyncLifetime
+    {
+        internal AppNode First { get; private set; } = null!;
+        internal AppNode Second { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _ = Services; // migrated before the nodes start
+            First = AppNode.Start(this);
+            Second = AppNode.Start(this);
+            await Task.WhenAll(First.WaitUntilHealthyAsync(), Second.WaitUntilHealthyAsync());
+        }
+
+        async Task IAsyncLifetime.DisposeAsync()
+        {
+            await First.DisposeAsync();
+            await Second.DisposeAsync();
+        }
+
         public string ConnectionString { get; } = PostgresServer.Instance.CreateDatabase();
 
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -33,10 +61,7 @@ public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture
     [Fact]
     public async Task Two_nodes_run_every_heartbeat_once_and_the_survivor_takes_over_when_one_is_killed()
     {
-        _ = database.Services; // migrate before the nodes start
-        await using var first = AppNode.Start(database);
-        await using var second = AppNode.Start(database);
-        await Task.WhenAll(first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
+        var (first, second) = (database.First, database.Second);
         // Both nodes have (re)scheduled the heartbeat at their start; from here on its fires are on one grid.
         var started = DateTime.UtcNow;
         var from = started.AddSeconds(3);
@@ -80,9 +105,7 @@ public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture
     {
         var world = await SchedulingWorld.CreateAsync(database, patients: 20);
         var receptionist = await database.CreateStaffAsync(Roles.Receptionist);
-        await using var first = AppNode.Start(database);
-        await using var second = AppNode.Start(database);
-        await Task.WhenAll(first.WaitUntilHealthyAsync(), second.WaitUntilHealthyAsync());
+        var (first, second) = (database.First, database.Second);
 
         // One browser: cookies are per host, not per port, so the sign-in made on one node travels to the other, and the
         // key ring both nodes share in the database reads it there (and the antiforgery token with it).
@@ -112,7 +135,7 @@ public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture
     }
 
     /// <summary>One app node: `dotnet NeonPro.Web.dll` from the test output, on its own port, on the shared database.</summary>
-    private sealed class AppNode : IAsyncDisposable
+    internal sealed class AppNode : IAsyncDisposable
     {
         private readonly Process _process;
         private readonly StringBuilder _log = new();
@@ -161,17 +184,21 @@ public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture
         public async Task WaitUntilHealthyAsync()
         {
             using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = DateTime.UtcNow.AddSeconds(60);
+            // Two cores shared with the rest of the test run: a cold start can take a while.
+            var deadline = DateTime.UtcNow.AddSeconds(120);
+            var last = "no answer";
             while (true)
             {
                 Assert.False(_process.HasExited, $"{Name} exited:\n{Log}");
                 try
                 {
-                    if ((await client.GetAsync("/health")).IsSuccessStatusCode) return;
+                    using var response = await client.GetAsync("/health");
+                    if (response.IsSuccessStatusCode) return;
+                    last = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
                 }
-                catch (HttpRequestException) { /* not listening yet */ }
-                catch (TaskCanceledException) { /* busy starting */ }
-                Assert.True(DateTime.UtcNow < deadline, $"{Name} did not become healthy:\n{Log}");
+                catch (HttpRequestException e) { last = e.Message; /* not listening yet */ }
+                catch (TaskCanceledException) { last = "timed out"; /* busy starting */ }
+                Assert.True(DateTime.UtcNow < deadline, $"{Name} did not become healthy (last: {last}):\n{Log}");
                 await Task.Delay(250);
             }
         }
