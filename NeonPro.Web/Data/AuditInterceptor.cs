@@ -86,7 +86,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
     }
 
     /// <summary>Operational rows marked [NotAudited] (a job's run history) are left out of the trail entirely.</summary>
-    private static bool IsNotAudited(Type type) => Attribute.IsDefined(type, typeof(NotAuditedAttribute), inherit: false);
+    public static bool IsNotAudited(Type type) => Attribute.IsDefined(type, typeof(NotAuditedAttribute), inherit: false);
 
     private static async Task SealAsync(NeonProDbContext db, List<AuditEntry> rows, DateTime now, AuditActor actor, CancellationToken cancellationToken)
     {
