@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NeonPro.Web.Data;
+using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Tests.Features.Compliance;
 using NeonPro.Web.Tests.Features.Patients;
 using NeonPro.Web.Tests.Infrastructure;
@@ -52,7 +53,7 @@ public sealed class ErasureCheckpointTests(NeonProFactory app) : IClassFixture<N
             await end.ExecuteNonQueryAsync();
         }
         await app.WithScopeAsync(async sp =>
-            await new SqliteCheckpointJob(sp.GetRequiredService<NeonProDbContext>(), sp.GetRequiredService<AuditActorAccessor>(), NullLogger<SqliteCheckpointJob>.Instance).Execute(null!, CancellationToken.None));
+            await new SqliteCheckpointJob(sp.GetRequiredService<NeonProDbContext>(), sp.GetRequiredService<AuditActorAccessor>(), NullLogger<SqliteCheckpointJob>.Instance).RunAsync(new JobRunContext(DateTime.UtcNow, "test"), CancellationToken.None));
         Assert.Equal(0, WalLength());
     }
 

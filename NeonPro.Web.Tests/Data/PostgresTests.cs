@@ -125,18 +125,19 @@ public sealed class PostgresMigrationParityTests
                 facts.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : reader.GetValue(i).ToString())));
         }
         await ReadAsync("""
+            -- Quartz's qrtz_ tables are Quartz's schema, created by DDL in our migrations, not by the model.
             SELECT 'column', table_name, column_name, data_type, udt_name, is_nullable, coalesce(character_maximum_length, -1),
                    coalesce(numeric_precision, -1), coalesce(numeric_scale, -1), coalesce(column_default, '')
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory' AND table_name NOT LIKE 'qrtz!_%' ESCAPE '!'
             """);
         // Constraint and index names and definitions (primary keys, foreign keys with their delete rules, uniques, filters).
         await ReadAsync("""
             SELECT 'constraint', conrelid::regclass::text, conname, pg_get_constraintdef(oid)
-            FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"'
+            FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '"__EFMigrationsHistory"' AND conrelid::regclass::text NOT LIKE 'qrtz!_%' ESCAPE '!'
             """);
         await ReadAsync("""
             SELECT 'index', tablename, indexname, indexdef FROM pg_indexes
-            WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+            WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory' AND tablename NOT LIKE 'qrtz!_%' ESCAPE '!'
             """);
         return facts;
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using NeonPro.Web.Data;
+using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Data;
@@ -89,6 +90,18 @@ public sealed class SqlServerScriptTests
     {
         var schema = ReadCommittedScript();
         Assert.True(schema.Columns.Count > 20, $"expected a real schema, found {schema.Columns.Count} tables");
+    }
+
+    [Fact]
+    public void Quartz_tables_parse_as_T_SQL_and_the_schema_script_creates_every_one()
+    {
+        foreach (var statement in QuartzSchema.CreateStatements(DatabaseProvider.SqlServer))
+        {
+            var (_, errors, _) = Parse(statement);
+            Assert.True(errors.Count == 0, $"not valid T-SQL:\n{statement}\n{Describe(errors)}");
+        }
+        var script = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "database", "sqlserver.sql"));
+        Assert.All(QuartzSchema.TableNames, t => Assert.Contains($"CREATE TABLE {QuartzSchema.TablePrefix}{t} (", script));
     }
 
     [Fact]

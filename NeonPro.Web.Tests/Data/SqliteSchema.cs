@@ -10,7 +10,8 @@ public static class SqliteSchema
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         using var conn = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         conn.Open();
-        var tables = Query(conn, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') ORDER BY name")
+        // Quartz's QRTZ_ tables are Quartz's schema, created by DDL in our migrations, not by the model (QuartzSchema says why).
+        var tables = Query(conn, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock') AND name NOT LIKE 'QRTZ!_%' ESCAPE '!' ORDER BY name")
             .Select(r => r[0]).ToList();
         foreach (var table in tables)
         {

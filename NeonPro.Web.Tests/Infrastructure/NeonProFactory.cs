@@ -20,7 +20,15 @@ namespace NeonPro.Web.Tests.Infrastructure;
 /// </summary>
 public class NeonProFactory : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"));
+    public NeonProFactory() : this(Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"))) { }
+
+    /// <summary>The app on an existing data folder: the same install started again (xunit fixtures use the other constructor).</summary>
+    internal NeonProFactory(string dataFolder) => DataFolder = dataFolder;
+
+    public string DataFolder { get; }
+
+    /// <summary>Leave the data folder when disposed, for another factory to start the same install again.</summary>
+    public bool KeepDataFolder { get; init; }
     public string DatabasePath => Path.Combine(DataFolder, "neonpro.db");
 
     /// <summary>Extra configuration a test class needs (e.g. a lower sign-in rate limit).</summary>
@@ -108,6 +116,7 @@ public class NeonProFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!disposing) return;
         ReleaseDatabaseConnections();
+        if (KeepDataFolder) return;
         try { Directory.Delete(DataFolder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

@@ -7,3 +7,13 @@ public static class AuditAnnotations
     /// <summary>On a property: a secret (see SecretAttribute). On an entity type: every property but the key is.</summary>
     public const string Secret = "NeonPro:Audit:Secret";
 }
+
+/// <summary>
+/// On an entity class: the audit trail records nothing about its rows. Only for operational tables that hold no
+/// clinic or personal data and change on their own (a job's run history); the reason says why, for the reviewer.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class NotAuditedAttribute(string reason) : Attribute
+{
+    public string Reason => reason;
+}

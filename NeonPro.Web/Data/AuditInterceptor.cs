@@ -52,6 +52,7 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry)
+            .Where(e => !IsNotAudited(e.Entity.GetType()))
             .ToList();
 
         try
@@ -83,6 +84,9 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             throw;
         }
     }
+
+    /// <summary>Operational rows marked [NotAudited] (a job's run history) are left out of the trail entirely.</summary>
+    public static bool IsNotAudited(Type type) => Attribute.IsDefined(type, typeof(NotAuditedAttribute), inherit: false);
 
     private static async Task SealAsync(NeonProDbContext db, List<AuditEntry> rows, DateTime now, AuditActor actor, CancellationToken cancellationToken)
     {

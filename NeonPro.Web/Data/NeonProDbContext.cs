@@ -9,6 +9,7 @@ using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Jobs;
 
 namespace NeonPro.Web.Data;
 
@@ -41,6 +42,9 @@ public class NeonProDbContext(DbContextOptions<NeonProDbContext> options) : Iden
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<AppointmentStatusChange> AppointmentStatusChanges => Set<AppointmentStatusChange>();
     public DbSet<SchedulingSettings> SchedulingSettings => Set<SchedulingSettings>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<ClusterCheckIn> ClusterCheckIns => Set<ClusterCheckIn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -43,7 +43,6 @@ public static class NeonProApp
             .AddNeonProViewLocalization();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
-        services.AddNeonProJobs();
 
         services.AddAdminFeature();
         services.AddCatalogFeature();
@@ -119,5 +118,8 @@ public static class NeonProApp
         });
 
         builder.Services.AddNeonProKeyRing();
+        // The schedule lives in this same database; the data layer's own job registers beside it.
+        builder.Services.AddNeonProJobs(builder.Configuration, options);
+        SqliteCheckpointJob.Register(builder.Services);
     }
 }

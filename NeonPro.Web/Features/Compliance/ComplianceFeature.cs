@@ -15,18 +15,22 @@ public static class ComplianceFeature
         services.AddScoped<PatientDataExport>();
         services.AddScoped<Anonymization>();
         services.AddPatientConsents();
+        services.AddComplianceJobs();
         return services;
     }
 
-    /// <summary>The area's jobs, added to the one Quartz configuration JobsSetup hosts.</summary>
-    public static void AddComplianceJobs(this IQuartzBuilder q)
+    /// <summary>The area's jobs; Quartz adds them to the scheduler Infrastructure/Jobs hosts.</summary>
+    private static void AddComplianceJobs(this IServiceCollection services) => services.AddQuartz(q =>
     {
-        q.AddJob<AuditAnchorJob>(j => j.WithIdentity(AuditAnchorJob.Key));
+        q.AddJob<AuditAnchorJob>(j => j.WithIdentity(AuditAnchorJob.Key).WithDescription("Âncora diária da auditoria"));
         // 02:00 at the clinic (its default zone): the quietest hour, and one anchor per day is enough to date a cut.
+        // A server that was off at 02:00 anchors once when it is back (not once per missed day: one anchor dates the head).
         q.AddTrigger(t => t.ForJob(AuditAnchorJob.Key)
             .WithIdentity("audit-anchor-daily", "compliance")
-            .WithCronSchedule("0 0 2 * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"))));
-    }
+            .WithCronSchedule("0 0 2 * * ?", c => c
+                .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"))
+                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+    });
 
     public static IEndpointRouteBuilder MapComplianceApi(this IEndpointRouteBuilder app)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
+using NeonPro.Web.Infrastructure.Jobs;
 
 namespace NeonPro.Web.Infrastructure.Cli;
 
@@ -15,7 +16,7 @@ public static class CommandLine
     /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
     public const string CommandKey = "NeonPro:Command";
 
-    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script"];
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "jobs"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -48,7 +49,8 @@ public static class CommandLine
     public static async Task<int> RunAsync(IServiceProvider app, string[] args)
     {
         var verb = args[0];
-        var options = ParseOptions(args.Skip(1).ToArray());
+        // jobs takes words; every other verb takes --name value options.
+        var options = verb == "jobs" ? [] : ParseOptions(args.Skip(1).ToArray());
         try
         {
             return verb switch
@@ -56,6 +58,7 @@ public static class CommandLine
                 "create-admin" => await CreateAdminAsync(app, verb, options),
                 "seed-demo" => await SeedDemoAsync(app, verb, options),
                 "db-script" => DbScript(app),
+                "jobs" => await JobsAsync(app, [.. args.Skip(1).Where(a => !IsConfigurationOverride(a))]),
                 _ => 2,
             };
         }
@@ -102,6 +105,43 @@ public static class CommandLine
         }
         foreach (var line in report.Lines) Console.WriteLine(line);
         return 0;
+    }
+
+    /// <summary>
+    /// `jobs list`: every job the scheduler knows, its schedule and next fire. `jobs run NAME`: that job once, here, in
+    /// the foreground, through the same code and audit actor as a scheduled fire; exit 1 when it failed. Neither starts
+    /// the scheduler, so nothing else fires meanwhile.
+    /// </summary>
+    private static async Task<int> JobsAsync(IServiceProvider app, string[] args)
+    {
+        const string usage = "usage: jobs list | jobs run NAME";
+        using var scope = app.CreateScope();
+        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        var jobs = scope.ServiceProvider.GetRequiredService<JobCatalog>();
+        switch (args)
+        {
+            case ["list"]:
+                foreach (var job in await jobs.ListAsync(CancellationToken.None))
+                {
+                    var schedule = job.Schedules.Count == 0 ? "on demand" : string.Join("; ", job.Schedules);
+                    var next = job.NextRunUtc is { } at ? at.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture) : "none";
+                    Console.WriteLine($"{job.Name}	{schedule}	next: {next}");
+                }
+                return 0;
+            case ["run", var name]:
+                var key = await jobs.FindAsync(name, CancellationToken.None)
+                    ?? throw new CommandLineException($"jobs run: no job named '{name}' (see `jobs list`)");
+                var run = await jobs.RunHereAsync(key, $"{Environment.MachineName} (linha de comando)", CancellationToken.None);
+                if (run.Outcome == JobOutcome.Failed)
+                {
+                    await Console.Error.WriteLineAsync($"{run.Job} failed: {run.Error}");
+                    return 1;
+                }
+                Console.WriteLine($"{run.Job}: {run.Summary}");
+                return 0;
+            default:
+                throw new CommandLineException(usage);
+        }
     }
 
     /// <summary>A scope whose audit rows say "Sistema: VERB": a verb has no signed-in user.</summary>

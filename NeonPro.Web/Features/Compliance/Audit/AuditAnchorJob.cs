@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Infrastructure.Jobs;
 using Quartz;
 
 namespace NeonPro.Web.Features.Compliance.Audit;
@@ -10,12 +11,14 @@ namespace NeonPro.Web.Features.Compliance.Audit;
 /// show up in the verification. Idempotent: when the head has not moved since the last line, nothing is added.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class AuditAnchorJob(NeonProDbContext db, AuditAnchorLog anchors, AuditActorAccessor actors, TimeProvider clock) : IJob
+public sealed class AuditAnchorJob(NeonProDbContext db, AuditAnchorLog anchors, AuditActorAccessor actors, TimeProvider clock) : ClinicJob
 {
     public static readonly JobKey Key = new("audit-anchor", "compliance");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await AnchorAsync(cancellationToken);
+    public override async Task<string> RunAsync(JobRunContext run, CancellationToken cancellationToken) =>
+        await AnchorAsync(cancellationToken) is { } anchor
+            ? $"âncora gravada: sequência {anchor.Sequence}"
+            : "nada novo a ancorar";
 
     /// <summary>The anchor appended, or null when there was nothing new to anchor.</summary>
     public async Task<AuditAnchor?> AnchorAsync(CancellationToken ct = default)
