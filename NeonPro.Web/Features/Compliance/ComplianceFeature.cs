@@ -11,6 +11,7 @@ public static class ComplianceFeature
     public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddScoped<Infrastructure.Cli.IDemoSeeder, AuditHistoryDemoSeeder>();
         services.AddSingleton<AuditAnchorLog>();
         services.AddScoped<PatientDataExport>();
         services.AddScoped<Anonymization>();
