@@ -15,7 +15,7 @@ public static class CommandLine
     /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
     public const string CommandKey = "NeonPro:Command";
 
-    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script"];
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "audit"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -45,10 +45,14 @@ public static class CommandLine
     public static async Task<int> RunAsync(WebApplication app, string[] args) => await RunAsync(app.Services, args);
 
     /// <summary>Runs a verb on the app's services (tests call this in-process).</summary>
-    public static async Task<int> RunAsync(IServiceProvider app, string[] args)
+    public static Task<int> RunAsync(IServiceProvider app, string[] args) => RunAsync(app, args, Console.Out);
+
+    /// <summary>Runs a verb, printing what it reports to <paramref name="output"/> (audit verify; the others print to the console).</summary>
+    public static async Task<int> RunAsync(IServiceProvider app, string[] args, TextWriter output)
     {
         var verb = args[0];
-        var options = ParseOptions(args.Skip(1).ToArray());
+        // audit takes its sub-command first; every other verb takes --name value options.
+        var options = ParseOptions(args.Skip(verb == "audit" ? 2 : 1).ToArray());
         try
         {
             return verb switch
@@ -56,6 +60,8 @@ public static class CommandLine
                 "create-admin" => await CreateAdminAsync(app, verb, options),
                 "seed-demo" => await SeedDemoAsync(app, verb, options),
                 "db-script" => DbScript(app),
+                "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(app, output),
+                "audit" => throw new CommandLineException("usage: audit verify"),
                 _ => 2,
             };
         }
@@ -102,6 +108,29 @@ public static class CommandLine
         }
         foreach (var line in report.Lines) Console.WriteLine(line);
         return 0;
+    }
+
+    /// <summary>
+    /// Walks the whole audit chain and compares it with the anchor log, as the Audit page's button does, for an operator's
+    /// cron or monitoring: prints the rows checked, the verdict and the newest anchor; exit code 1 when the chain is broken.
+    /// It only reads: no migration, nothing written.
+    /// </summary>
+    private static async Task<int> AuditVerifyAsync(IServiceProvider app, TextWriter output)
+    {
+        using var scope = VerbScope(app, "audit verify");
+        var clock = scope.ServiceProvider.GetRequiredService<Infrastructure.Time.ClinicClock>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await scope.ServiceProvider.GetRequiredService<Features.Compliance.Audit.AuditLog>().VerifyAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        await output.WriteLineAsync(string.Create(invariant, $"rows checked: {result.RowsChecked} in {seconds:F1} s ({(seconds > 0 ? result.RowsChecked / seconds : 0):F0} rows/s)"));
+        await output.WriteLineAsync(result.Break is { } broken
+            ? string.Create(invariant, $"verdict: broken at {broken.Sequence} ({broken.Reason})")
+            : "verdict: intact");
+        await output.WriteLineAsync(result.LastAnchor is { } anchor
+            ? string.Create(invariant, $"last anchor checked: {clock.ToClinicTime(anchor.AtUtc):dd/MM/yyyy HH:mm} (clinic time), entry {anchor.Sequence}")
+            : "last anchor checked: none (rows removed from the end would go unnoticed)");
+        return result.Break is null ? 0 : 1;
     }
 
     /// <summary>A scope whose audit rows say "Sistema: VERB": a verb has no signed-in user.</summary>

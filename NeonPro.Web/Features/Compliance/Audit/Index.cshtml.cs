@@ -48,7 +48,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
 
     public sealed record StaffOption(string Id, string FullName);
 
-    public sealed record Verification(long RowsChecked, AuditChainBreak? Break);
+    public sealed record Verification(long RowsChecked, AuditChainBreak? Break, AuditAnchor? LastAnchor);
 
     /// <summary>One field of a change: its value before and after; a side is absent on insert (old) and delete (new).</summary>
     public sealed record Change(string Field, bool HasOld, string? Old, bool HasNew, string? New);
@@ -69,8 +69,8 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {
-        var (rows, broken) = await audit.VerifyAsync(ct);
-        VerificationResult = new Verification(rows, broken);
+        var result = await audit.VerifyAsync(ct);
+        VerificationResult = new Verification(result.RowsChecked, result.Break, result.LastAnchor);
         if (!Request.IsHtmx()) await LoadAsync(ct);
         return this.PageOrPartial("_Verification");
     }
@@ -248,6 +248,9 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
         if (after is { } a) q.Add("after", a.ToString(CultureInfo.InvariantCulture));
         return q;
     }
+
+    /// <summary>When an anchor was taken, dd/MM/yyyy HH:mm on the clinic's clock.</summary>
+    public string When(AuditAnchor anchor) => clock.ToClinicTime(anchor.AtUtc).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>dd/MM/yyyy HH:mm:ss on the clinic's clock, whatever the UI language: an audit reads one way.</summary>
     public string When(Row row) => clock.ToClinicTime(row.OccurredAtUtc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture);
