@@ -11,6 +11,7 @@ using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
+using NeonPro.Web.Infrastructure.Web;
 
 namespace NeonPro.Web.Features.Compliance.Audit;
 
@@ -55,6 +56,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        Response.TimeFromHere("audit");
         await LoadAsync(ct);
         return Page();
     }
@@ -62,6 +64,8 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
     /// <summary>The table alone, for htmx; the address bar gets the plain page URL so reload and back show the same view.</summary>
     public async Task<IActionResult> OnGetEntriesAsync(CancellationToken ct)
     {
+        // The benchmark (bench/audit.sh) reads this; so can a manager's browser tools on a slow filter.
+        Response.TimeFromHere("audit");
         await LoadAsync(ct);
         Response.HxPushUrl(PageUrl(Before, After));
         return this.PageOrPartial("_Entries");
