@@ -170,4 +170,53 @@ public sealed class AuditChainTests
         var chain = Chain(5).Skip(2);
         Assert.Equal(new AuditChainBreak(3, AuditBreakReason.MissingRows), AuditChain.FindFirstBreak(chain));
     }
+
+    /// <summary>The layout as first written (StringBuilder, then UTF-8): every hash already stored was made this way.</summary>
+    private static string ReferenceHash(AuditEntry e)
+    {
+        var sb = new System.Text.StringBuilder();
+        void Field(string? value)
+        {
+            if (value is null) { sb.Append("-|"); return; }
+            sb.Append(value.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(':').Append(value).Append('|');
+        }
+        Field(e.PreviousHash);
+        Field(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Field(DateTime.SpecifyKind(e.OccurredAtUtc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture));
+        Field(e.UserId); Field(e.UserName); Field(e.Role); Field(e.IpAddress); Field(e.UserAgent); Field(e.Action.ToString());
+        Field(e.EntityType); Field(e.EntityId); Field(e.OldValues); Field(e.NewValues);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    [Fact]
+    public void The_allocation_free_hash_is_byte_for_byte_the_layout_every_stored_row_was_hashed_with()
+    {
+        var rows = new List<AuditEntry> { Sample() };
+        var nulls = Sample();
+        nulls.UserId = nulls.UserName = nulls.Role = nulls.IpAddress = nulls.UserAgent = nulls.EntityId = nulls.OldValues = nulls.NewValues = null;
+        rows.Add(nulls);
+        var accents = Sample();
+        accents.NewValues = """{"Name":"Clínica São João ção 😀 \u00e3"}""";
+        accents.UserName = "Sistema: âncora da auditoria";
+        accents.UserAgent = "\ud800 lone surrogate";
+        rows.Add(accents);
+        var long_ = Sample();
+        long_.Sequence = 9_876_543_210;
+        long_.NewValues = "{\"Notes\":\"" + string.Concat(Enumerable.Repeat("ação ", 3000)) + "\"}"; // past the stack buffer
+        long_.Action = AuditAction.EmergencyAccess;
+        rows.Add(long_);
+        var empty = Sample();
+        empty.UserName = "";
+        empty.EntityType = "";
+        rows.Add(empty);
+
+        foreach (var row in rows)
+        {
+            Assert.Equal(ReferenceHash(row), AuditChain.ComputeHash(row));
+            row.Hash = ReferenceHash(row);
+            Assert.True(AuditChain.HashMatches(row));
+            row.Hash = row.Hash.ToUpperInvariant();
+            Assert.False(AuditChain.HashMatches(row));
+        }
+    }
 }

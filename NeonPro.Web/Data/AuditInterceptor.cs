@@ -61,9 +61,11 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             {
                 if (entry is { State: EntityState.Modified, Entity: IVersioned versioned })
                     versioned.Version = Guid.NewGuid();
-                db.AuditEntries.Add(Describe(entry, now, actor));
+                if (IsAudited(entry.Metadata)) db.AuditEntries.Add(Describe(entry, now, actor));
             }
 
+            // Nothing to seal (only operational rows changed): no transaction of ours and no chain lock, so such saves
+            // never queue behind the audited writes of the whole clinic.
             var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).ToList();
             if (pending.Count == 0) return result;
 
@@ -99,26 +101,33 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         var sequence = tail?.Sequence ?? 0;
         var previous = tail?.Hash ?? AuditChain.Genesis;
 
-        foreach (var row in rows)
+        foreach (var row in rows) previous = Seal(row, ++sequence, previous, now, actor);
+    }
+
+    /// <summary>
+    /// Seals one row into the chain after the row whose hash is <paramref name="previous"/>: its time in whole
+    /// microseconds, the actor where the row names none, its sequence and both hashes. Returns the row's hash.
+    /// Bulk writers (the demo history) seal with this too, so their rows verify exactly like the app's.
+    /// </summary>
+    public static string Seal(AuditEntry row, long sequence, string previous, DateTime now, AuditActor actor)
+    {
+        if (row.OccurredAtUtc == default) row.OccurredAtUtc = now;
+        // A local time is stored converted to UTC, so it is hashed converted too; and in whole microseconds,
+        // the finest instant every engine keeps (PostgreSQL), so the value read back is the value hashed.
+        var utc = row.OccurredAtUtc.Kind == DateTimeKind.Local ? row.OccurredAtUtc.ToUniversalTime() : row.OccurredAtUtc;
+        row.OccurredAtUtc = new DateTime(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
+        if (row.UserId is null && row.UserName is null)
         {
-            if (row.OccurredAtUtc == default) row.OccurredAtUtc = now;
-            // A local time is stored converted to UTC, so it is hashed converted too; and in whole microseconds,
-            // the finest instant every engine keeps (PostgreSQL), so the value read back is the value hashed.
-            var utc = row.OccurredAtUtc.Kind == DateTimeKind.Local ? row.OccurredAtUtc.ToUniversalTime() : row.OccurredAtUtc;
-            row.OccurredAtUtc = new DateTime(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
-            if (row.UserId is null && row.UserName is null)
-            {
-                row.UserId = actor.UserId;
-                row.UserName = actor.UserName;
-                row.Role = actor.Role;
-            }
-            row.IpAddress ??= actor.IpAddress;
-            row.UserAgent ??= actor.UserAgent;
-            row.Sequence = ++sequence;
-            row.PreviousHash = previous;
-            row.Hash = AuditChain.ComputeHash(row);
-            previous = row.Hash;
+            row.UserId = actor.UserId;
+            row.UserName = actor.UserName;
+            row.Role = actor.Role;
         }
+        row.IpAddress ??= actor.IpAddress;
+        row.UserAgent ??= actor.UserAgent;
+        row.Sequence = sequence;
+        row.PreviousHash = previous;
+        row.Hash = AuditChain.ComputeHash(row);
+        return row.Hash;
     }
 
     public override async ValueTask<int> SavedChangesAsync(
@@ -189,16 +198,8 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             }
         }
 
-        var key = entry.Metadata.FindPrimaryKey();
-        string? entityId = null;
-        if (key is not null && key.Properties.All(p => !entry.Property(p.Name).IsTemporary))
-            // A key can itself be identifying (a patient's name token): hashed like any other identifying value.
-            entityId = string.Join(",", key.Properties.Select(p =>
-            {
-                var text = Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture);
-                if (text is null) return text;
-                return IsSecret(p) ? SecretMarker : IsIdentifying(p) ? hasher.Hash(text) : text;
-            }));
+        var entityId = EntityIdOf(entry.Metadata, p => entry.Property(p.Name).CurrentValue,
+            key => key.Properties.All(p => !entry.Property(p.Name).IsTemporary));
 
         return new AuditEntry
         {
@@ -216,7 +217,26 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
         };
     }
 
-    private JsonNode? Value(Microsoft.EntityFrameworkCore.Metadata.IProperty meta, object? value)
+    /// <summary>
+    /// The audit's EntityId of a row: its key values joined by commas, identifying ones hashed, secret ones masked;
+    /// null for a key not known yet (<paramref name="keyIsKnown"/> false: a temporary value).
+    /// </summary>
+    public string? EntityIdOf(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, Func<Microsoft.EntityFrameworkCore.Metadata.IProperty, object?> valueOf,
+        Func<Microsoft.EntityFrameworkCore.Metadata.IKey, bool>? keyIsKnown = null)
+    {
+        var key = type.FindPrimaryKey();
+        if (key is null || keyIsKnown?.Invoke(key) == false) return null;
+        // A key can itself be identifying (a patient's name token): hashed like any other identifying value.
+        return string.Join(",", key.Properties.Select(p =>
+        {
+            var text = Convert.ToString(valueOf(p), System.Globalization.CultureInfo.InvariantCulture);
+            if (text is null) return text;
+            return IsSecret(p) ? SecretMarker : IsIdentifying(p) ? hasher.Hash(text) : text;
+        }));
+    }
+
+    /// <summary>A property's value as the trail's JSON holds it: secrets masked, identifying values hashed, instants in UTC ISO-8601.</summary>
+    public JsonNode? Value(Microsoft.EntityFrameworkCore.Metadata.IProperty meta, object? value)
     {
         if (value is null) return null;
         // Checked first: a secret is never written, not even hashed (a hash of a short code can be reversed by trying them all).
@@ -230,6 +250,15 @@ public sealed class AuditInterceptor(AuditActorAccessor actors, AuditHasher hash
             _ => JsonSerializer.SerializeToNode(value, value.GetType()),
         };
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType, bool> Audited = new();
+
+    /// <summary>
+    /// Whether changes to rows of this type are written to the trail. A type nobody classified is audited: the model
+    /// test fails for it, and until then the trail errs on the side of keeping a record.
+    /// </summary>
+    public static bool IsAudited(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>
+        Audited.GetOrAdd(type, t => AuditClassification.Of(t).IsAudited);
 
     /// <summary>The name an entity type goes by in the audit's EntityType column (and the Audit page's labels).</summary>
     public static string EntityTypeName(Microsoft.EntityFrameworkCore.Metadata.IReadOnlyEntityType type) =>

@@ -167,7 +167,7 @@ public sealed class AuditTests(NeonProFactory app) : IClassFixture<NeonProFactor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var doc = FormPosting.Parse(await response.Content.ReadAsStringAsync());
         Assert.NotNull(doc.QuerySelector("nav.navbar")); // a plain form post gets the whole page back
-        Assert.Equal($"Cadeia íntegra: {count} registros verificados.", doc.QuerySelector("#audit-verification")!.TextContent.Trim());
+        Assert.Equal($"Cadeia íntegra: {count} registros verificados.", doc.QuerySelector("#audit-verification .audit-verdict")!.TextContent.Trim());
         Assert.NotEmpty(Rows(doc));
     }
 
@@ -236,7 +236,16 @@ public sealed class AuditTamperingTests(NeonProFactory app) : IClassFixture<Neon
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(FormPosting.Parse(html).QuerySelector("#audit-verification"));
-        return FormPosting.Text(html);
+        // The verdict itself; the sentence about the newest anchor beside it is VerifiedAnchorThroughThePageAsync's.
+        return FormPosting.Parse(html).QuerySelector("#audit-verification .audit-verdict")?.TextContent.Trim() ?? FormPosting.Text(html);
+    }
+
+    /// <summary>What the verification says about the newest anchor it compared the chain with.</summary>
+    internal static async Task<string?> VerifiedAnchorThroughThePageAsync(HttpClient client)
+    {
+        var response = await client.PostFormAsync("/Compliance/Audit", "/Compliance/Audit?handler=Verify", [], htmx: true);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return FormPosting.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("#audit-verification .audit-anchor")?.TextContent.Trim();
     }
 
     internal static async Task<JsonElement> VerifyThroughTheApiAsync(HttpClient client)

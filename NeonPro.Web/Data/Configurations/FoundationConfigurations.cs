@@ -68,6 +68,8 @@ public sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Da
         b.Property(x => x.Xml).IsRequired();
         // The key material itself: the audit records that a key was added, never the key.
         b.Property(x => x.Xml).HasAnnotation(AuditAnnotations.Secret, true);
+        // Audited on purpose: a key added or revoked changes who can forge a sign-in cookie.
+        b.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
     }
 }
 
@@ -97,12 +99,27 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
 /// </summary>
 public sealed class StaffUserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<string>>
 {
-    public void Configure(EntityTypeBuilder<IdentityUserToken<string>> b) => b.HasAnnotation(AuditAnnotations.Secret, true);
+    public void Configure(EntityTypeBuilder<IdentityUserToken<string>> b) =>
+        b.HasAnnotation(AuditAnnotations.Secret, true).HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
 }
 
 /// <summary>An external sign-in's provider key is part of the row's key, so it is marked on its own (the audit masks it in the row's id too).</summary>
 public sealed class StaffUserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<string>>
 {
-    public void Configure(EntityTypeBuilder<IdentityUserLogin<string>> b) =>
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<string>> b)
+    {
         b.Property(x => x.ProviderKey).HasAnnotation(AuditAnnotations.Secret, true);
+        b.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
+    }
+}
+
+/// <summary>Who holds which role, and claims: the audit must say who granted access to what (Identity's own classes, so annotated here).</summary>
+public sealed class IdentityAuditConfiguration :
+    IEntityTypeConfiguration<IdentityRole>, IEntityTypeConfiguration<IdentityUserRole<string>>,
+    IEntityTypeConfiguration<IdentityUserClaim<string>>, IEntityTypeConfiguration<IdentityRoleClaim<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityRole> b) => b.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
+    public void Configure(EntityTypeBuilder<IdentityUserRole<string>> b) => b.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<string>> b) => b.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
+    public void Configure(EntityTypeBuilder<IdentityRoleClaim<string>> b) => b.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.Security));
 }

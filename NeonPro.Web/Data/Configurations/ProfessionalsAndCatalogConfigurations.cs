@@ -103,7 +103,8 @@ public sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatment>
         b.Property(x => x.PostCare).HasMaxLength(4000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Name);
-        b.HasMany(x => x.RequiredEquipment).WithMany().UsingEntity("TreatmentRequiredEquipment");
+        b.HasMany(x => x.RequiredEquipment).WithMany().UsingEntity("TreatmentRequiredEquipment",
+            j => j.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.ClinicSetup)));
     }
 }
 
@@ -117,7 +118,8 @@ public sealed class RoomConfiguration : IEntityTypeConfiguration<Room>
         b.Property(x => x.Description).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.Name).IsUnique();
-        b.HasMany(x => x.Equipment).WithMany().UsingEntity("RoomEquipment");
+        b.HasMany(x => x.Equipment).WithMany().UsingEntity("RoomEquipment",
+            j => j.HasAnnotation(AuditAnnotations.Audited, nameof(AuditedAs.ClinicSetup)));
     }
 }
 

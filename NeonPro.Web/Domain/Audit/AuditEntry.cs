@@ -1,9 +1,12 @@
+using NeonPro.Web.Data;
+
 namespace NeonPro.Web.Domain.Audit;
 
 /// <summary>
 /// One row of the append-only audit trail. Rows form a hash chain: each stores the hash of the row
 /// before it plus a hash of its own content, so changing or deleting a row is detectable.
 /// </summary>
+[NotAudited("the audit trail itself: its rows are sealed into the hash chain as they are added, never changed")]
 public class AuditEntry
 {
     /// <summary>Row identity, known before the row is sealed (several rows can be added in one save).</summary>

@@ -1,8 +1,10 @@
+using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Professionals;
 
 namespace NeonPro.Web.Domain.Catalog;
 
 /// <summary>A procedure the clinic offers: what it takes, who may do it, for whom, and what it costs.</summary>
+[Audited(AuditedAs.Money)]
 public class Treatment : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -38,6 +40,7 @@ public class Treatment : IVersioned
     public bool FitsIn(Room room) => RequiredEquipment.All(req => room.Equipment.Any(e => e.Id == req.Id));
 }
 
+[Audited(AuditedAs.ClinicSetup)]
 public class Room : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -49,6 +52,7 @@ public class Room : IVersioned
 }
 
 /// <summary>A device a room can have and a treatment can require (laser, radiofrequency, cryolipolysis...).</summary>
+[Audited(AuditedAs.Stock)]
 public class Equipment
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

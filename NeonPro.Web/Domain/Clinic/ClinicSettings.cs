@@ -1,6 +1,9 @@
+using NeonPro.Web.Data;
+
 namespace NeonPro.Web.Domain.Clinic;
 
 /// <summary>The clinic's identity and the settings every screen formats with. One row.</summary>
+[Audited(AuditedAs.ClinicSetup)]
 public class ClinicSettings : IVersioned
 {
     public const int SingletonId = 1;

@@ -1,3 +1,5 @@
+using NeonPro.Web.Data;
+
 namespace NeonPro.Web.Domain.Patients;
 
 /// <summary>What a patient consents to (LGPD Art. 7, 8, 11): one consent per purpose.</summary>
@@ -15,6 +17,7 @@ public enum ConsentPurpose
 public enum ConsentMethod { InPerson, SignedForm, Digital }
 
 /// <summary>The text of a consent term for one purpose, as an immutable version the patient agreed to.</summary>
+[Audited(AuditedAs.Clinical)]
 public class ConsentTerm
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -30,6 +33,7 @@ public class ConsentTerm
 /// A patient's consent for one purpose. Withdrawal (free, at any time: Art. 8 §5) is recorded on the row and never
 /// erases it: the clinic must be able to prove what was consented, when, and when it stopped.
 /// </summary>
+[Audited(AuditedAs.Clinical)]
 public class PatientConsent : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -79,6 +83,7 @@ public enum DataSubjectRight
 public enum DataSubjectRequestStatus { Open, InProgress, Completed, Refused }
 
 /// <summary>A request from a patient exercising a right of LGPD Art. 18; answered within 15 days (Art. 19).</summary>
+[Audited(AuditedAs.Personal)]
 public class DataSubjectRequest : IVersioned
 {
     public const int DaysToAnswer = 15;

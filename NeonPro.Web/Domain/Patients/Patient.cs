@@ -1,3 +1,5 @@
+using NeonPro.Web.Data;
+
 namespace NeonPro.Web.Domain.Patients;
 
 public enum Sex { Female, Male, Intersex, NotInformed }
@@ -8,6 +10,7 @@ public enum ContactChannel { WhatsApp, Sms, Email, Phone }
 /// A patient of the clinic. Every field that identifies the person is [Identifying]: the audit trail keeps only
 /// keyed hashes of them, and anonymization replaces them with a marker.
 /// </summary>
+[Audited(AuditedAs.Personal)]
 public class Patient : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -80,6 +83,7 @@ public class Patient : IVersioned
 }
 
 /// <summary>One word of a patient's name, normalised, so a search for "joao sil" finds "João da Silva" through an index.</summary>
+[Audited(AuditedAs.Personal)]
 public class NameToken
 {
     public Guid PatientId { get; set; }
@@ -87,6 +91,7 @@ public class NameToken
 }
 
 /// <summary>The patient's anamnese: each item remembers when it was last confirmed with the patient.</summary>
+[Audited(AuditedAs.Clinical)]
 public class HealthProfile : IVersioned
 {
     public Guid PatientId { get; set; }

@@ -1,6 +1,9 @@
+using NeonPro.Web.Data;
+
 namespace NeonPro.Web.Domain.Professionals;
 
 /// <summary>Someone who performs treatments: their council registration, scope, hours and how the grid shows them.</summary>
+[Audited(AuditedAs.Personal)]
 public class Professional : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -43,6 +46,7 @@ public class Professional : IVersioned
 }
 
 /// <summary>One weekly working interval of a professional (several a day are allowed).</summary>
+[Audited(AuditedAs.ClinicSetup)]
 public class WorkingHours
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -53,6 +57,7 @@ public class WorkingHours
 }
 
 /// <summary>Time off, blocked hours or extra hours of a professional on one date.</summary>
+[Audited(AuditedAs.ClinicSetup)]
 public class ProfessionalAvailabilityException
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -65,6 +70,7 @@ public class ProfessionalAvailabilityException
 }
 
 /// <summary>An explicit scope decision for one professional and one treatment, overriding the treatment's default.</summary>
+[Audited(AuditedAs.Clinical)]
 public class ProfessionalScope : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -80,6 +86,7 @@ public class ProfessionalScope : IVersioned
 }
 
 /// <summary>A day the whole clinic is closed (holiday).</summary>
+[Audited(AuditedAs.ClinicSetup)]
 public class ClinicClosedDay
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

@@ -1,6 +1,9 @@
+using NeonPro.Web.Data;
+
 namespace NeonPro.Web.Domain.Scheduling;
 
 /// <summary>A booked time of a patient with a professional, for a treatment, usually in a room.</summary>
+[Audited(AuditedAs.Clinical)]
 public class Appointment : IVersioned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -63,6 +66,7 @@ public class Appointment : IVersioned
 }
 
 /// <summary>One step of an appointment's history, shown in its panel.</summary>
+[Audited(AuditedAs.Clinical)]
 public class AppointmentStatusChange
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -77,6 +81,7 @@ public class AppointmentStatusChange
 }
 
 /// <summary>How the scheduling grid is laid out and the late-cancellation policy. One row.</summary>
+[Audited(AuditedAs.Money)]
 public class SchedulingSettings : IVersioned
 {
     public const int SingletonId = 1;

@@ -11,7 +11,9 @@ public static class ComplianceFeature
     public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddScoped<Infrastructure.Cli.IDemoSeeder, AuditHistoryDemoSeeder>();
         services.AddSingleton<AuditAnchorLog>();
+        services.AddHostedService<AuditAnchorStartup>();
         services.AddScoped<PatientDataExport>();
         services.AddScoped<Anonymization>();
         services.AddPatientConsents();
@@ -43,10 +45,14 @@ public static class ComplianceFeature
     /// <summary>The audit chain check for monitoring or an auditor's script; the Audit page shows the same verdict.</summary>
     private static async Task<Ok<AuditVerification>> VerifyAuditAsync(AuditLog audit, CancellationToken ct)
     {
-        var (rows, broken) = await audit.VerifyAsync(ct);
-        return TypedResults.Ok(new AuditVerification(broken is null, rows, broken?.Sequence, broken?.Reason.ToString()));
+        var result = await audit.VerifyAsync(ct);
+        return TypedResults.Ok(new AuditVerification(result.Break is null, result.RowsChecked, result.Break?.Sequence, result.Break?.Reason.ToString(),
+            result.LastAnchor?.Sequence, result.LastAnchor?.AtUtc));
     }
 }
 
-/// <summary>The chain check's verdict: intact, or the first row that does not fit and why (ContentChanged, BrokenLink, MissingRows).</summary>
-public sealed record AuditVerification(bool Intact, long RowsChecked, long? BrokenSequence, string? Reason);
+/// <summary>
+/// The chain check's verdict: intact, or the first row that does not fit and why (ContentChanged, BrokenLink, MissingRows,
+/// MissingAtEnd, DiffersFromAnchor, AnchorUnreadable); and the newest anchor it was compared with (none: null).
+/// </summary>
+public sealed record AuditVerification(bool Intact, long RowsChecked, long? BrokenSequence, string? Reason, long? LastAnchorSequence, DateTime? LastAnchorAtUtc);

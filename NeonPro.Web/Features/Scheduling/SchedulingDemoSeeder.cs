@@ -204,6 +204,24 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
     /// <summary>The status changes that led to a demo booking's status, at plausible times, none after now.</summary>
     private static IEnumerable<AppointmentStatusChange> Steps(Appointment a, DateTime nowUtc)
     {
+        AppointmentStatus? from = null;
+        foreach (var (to, at) in StatusPath(a, nowUtc))
+        {
+            yield return new AppointmentStatusChange
+            {
+                AppointmentId = a.Id, From = from, To = to, AtUtc = at, ByName = "seed-demo",
+                Note = to == AppointmentStatus.Cancelled ? a.CancellationReason : null,
+            };
+            from = to;
+        }
+    }
+
+    /// <summary>
+    /// The statuses a demo booking went through to reach its own, from Scheduled at its creation, with their times
+    /// (never after now). The large set stores no history rows; its audit history is written from this path.
+    /// </summary>
+    public static IEnumerable<(AppointmentStatus To, DateTime AtUtc)> StatusPath(Appointment a, DateTime nowUtc)
+    {
         var path = a.Status switch
         {
             AppointmentStatus.Completed => new[] {
@@ -215,17 +233,11 @@ public sealed class SchedulingDemoSeeder(NeonProDbContext db, ClinicClock clock,
             AppointmentStatus.Rescheduled => [(AppointmentStatus.Rescheduled, a.UpdatedAtUtc)],
             _ => Array.Empty<(AppointmentStatus, DateTime)>(),
         };
-        AppointmentStatus? from = null;
         var at = a.CreatedAtUtc;
         foreach (var (to, when) in path.Prepend((AppointmentStatus.Scheduled, a.CreatedAtUtc)))
         {
             at = Earlier(when > at ? when : at, nowUtc);
-            yield return new AppointmentStatusChange
-            {
-                AppointmentId = a.Id, From = from, To = to, AtUtc = at, ByName = "seed-demo",
-                Note = to == AppointmentStatus.Cancelled ? a.CancellationReason : null,
-            };
-            from = to;
+            yield return (to, at);
         }
     }
 

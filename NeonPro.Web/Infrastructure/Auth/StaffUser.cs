@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using NeonPro.Web.Data;
 
 namespace NeonPro.Web.Infrastructure.Auth;
 
 /// <summary>A member of the clinic's staff who signs in: receptionist, professional, manager or admin.</summary>
+[Audited(AuditedAs.Security)]
 public class StaffUser : IdentityUser
 {
     public string FullName { get; set; } = "";

@@ -16,7 +16,7 @@ public static class CommandLine
     /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
     public const string CommandKey = "NeonPro:Command";
 
-    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "jobs"];
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "jobs", "audit"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -46,11 +46,14 @@ public static class CommandLine
     public static async Task<int> RunAsync(WebApplication app, string[] args) => await RunAsync(app.Services, args);
 
     /// <summary>Runs a verb on the app's services (tests call this in-process).</summary>
-    public static async Task<int> RunAsync(IServiceProvider app, string[] args)
+    public static Task<int> RunAsync(IServiceProvider app, string[] args) => RunAsync(app, args, Console.Out);
+
+    /// <summary>Runs a verb, printing what it reports to <paramref name="output"/> (audit verify; the others print to the console).</summary>
+    public static async Task<int> RunAsync(IServiceProvider app, string[] args, TextWriter output)
     {
         var verb = args[0];
-        // jobs takes words; every other verb takes --name value options.
-        var options = verb == "jobs" ? [] : ParseOptions(args.Skip(1).ToArray());
+        // jobs takes words; audit its sub-command first; every other verb takes --name value options.
+        var options = verb == "jobs" ? [] : ParseOptions(args.Skip(verb == "audit" ? 2 : 1).ToArray());
         try
         {
             return verb switch
@@ -59,6 +62,8 @@ public static class CommandLine
                 "seed-demo" => await SeedDemoAsync(app, verb, options),
                 "db-script" => DbScript(app),
                 "jobs" => await JobsAsync(app, [.. args.Skip(1).Where(a => !IsConfigurationOverride(a))]),
+                "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(app, output),
+                "audit" => throw new CommandLineException("usage: audit verify"),
                 _ => 2,
             };
         }
@@ -142,6 +147,29 @@ public static class CommandLine
             default:
                 throw new CommandLineException(usage);
         }
+    }
+
+    /// <summary>
+    /// Walks the whole audit chain and compares it with the anchor log, as the Audit page's button does, for an operator's
+    /// cron or monitoring: prints the rows checked, the verdict and the newest anchor; exit code 1 when the chain is broken.
+    /// It only reads: no migration, nothing written.
+    /// </summary>
+    private static async Task<int> AuditVerifyAsync(IServiceProvider app, TextWriter output)
+    {
+        using var scope = VerbScope(app, "audit verify");
+        var clock = scope.ServiceProvider.GetRequiredService<Infrastructure.Time.ClinicClock>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = await scope.ServiceProvider.GetRequiredService<Features.Compliance.Audit.AuditLog>().VerifyAsync();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        await output.WriteLineAsync(string.Create(invariant, $"rows checked: {result.RowsChecked} in {seconds:F1} s ({(seconds > 0 ? result.RowsChecked / seconds : 0):F0} rows/s)"));
+        await output.WriteLineAsync(result.Break is { } broken
+            ? string.Create(invariant, $"verdict: broken at {broken.Sequence} ({broken.Reason})")
+            : "verdict: intact");
+        await output.WriteLineAsync(result.LastAnchor is { } anchor
+            ? string.Create(invariant, $"last anchor checked: {clock.ToClinicTime(anchor.AtUtc):dd/MM/yyyy HH:mm} (clinic time), entry {anchor.Sequence}")
+            : "last anchor checked: none (rows removed from the end would go unnoticed)");
+        return result.Break is null ? 0 : 1;
     }
 
     /// <summary>A scope whose audit rows say "Sistema: VERB": a verb has no signed-in user.</summary>

@@ -20,6 +20,20 @@ public sealed class AuditAnchorJob(NeonProDbContext db, AuditAnchorLog anchors, 
             ? $"âncora gravada: sequência {anchor.Sequence}"
             : "nada novo a ancorar";
 
+    /// <summary>An install whose newest anchor is older than this (or that has none) anchors at start-up.</summary>
+    public static readonly TimeSpan MaxAnchorAge = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// At start-up: anchors now when the log is missing or its newest anchor is older than <see cref="MaxAnchorAge"/>,
+    /// so a fresh install, or one stopped over 02:00 for days, does not wait for the next night to be anchored.
+    /// </summary>
+    public async Task<AuditAnchor?> AnchorIfStaleAsync(CancellationToken ct = default)
+    {
+        var newest = anchors.Read().Anchors.MaxBy(a => a.AtUtc);
+        if (newest is not null && newest.AtUtc > clock.GetUtcNow().UtcDateTime - MaxAnchorAge) return null;
+        return await AnchorAsync(ct);
+    }
+
     /// <summary>The anchor appended, or null when there was nothing new to anchor.</summary>
     public async Task<AuditAnchor?> AnchorAsync(CancellationToken ct = default)
     {
@@ -33,4 +47,23 @@ public sealed class AuditAnchorJob(NeonProDbContext db, AuditAnchorLog anchors, 
         anchors.Append(anchor);
         return anchor;
     }
+}
+
+/// <summary>
+/// Runs <see cref="AuditAnchorJob.AnchorIfStaleAsync"/> once the app has started, after every start-up task that writes
+/// (migrations, consent terms), with the job's own code and actor.
+/// </summary>
+public sealed class AuditAnchorStartup(IServiceScopeFactory scopes) : IHostedLifecycleService
+{
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        await ActivatorUtilities.CreateInstance<AuditAnchorJob>(scope.ServiceProvider).AnchorIfStaleAsync(cancellationToken);
+    }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -26,12 +26,14 @@ public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher, AuditAncho
 
     /// <summary>
     /// Walks the whole chain in order, streaming, and reports the first row that does not fit; then compares the
-    /// chain with the anchor log, which is what shows rows cut off the end.
+    /// chain with the anchor log, which is what shows rows cut off the end. The newest anchor is part of the verdict:
+    /// "intact" means intact up to what that anchor recorded, and the reader should know when that was.
     /// </summary>
-    public async Task<(long RowsChecked, AuditChainBreak? Break)> VerifyAsync(CancellationToken ct = default)
+    public async Task<AuditVerificationResult> VerifyAsync(CancellationToken ct = default)
     {
         var (anchors, unreadableLine) = anchorLog.Read();
-        if (unreadableLine is { } line) return (0, new AuditChainBreak(line, AuditBreakReason.AnchorUnreadable));
+        var lastAnchor = anchors.MaxBy(a => a.Sequence);
+        if (unreadableLine is { } line) return new(0, new AuditChainBreak(line, AuditBreakReason.AnchorUnreadable), lastAnchor);
         var anchored = anchors.Select(a => a.Sequence).ToHashSet();
         var anchoredHashes = new Dictionary<long, string>();
 
@@ -39,10 +41,20 @@ public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher, AuditAncho
         long last = 0;
         await foreach (var row in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
-            if (walk.Next(row) is { } broken) return (walk.RowsChecked, broken);
+            if (walk.Next(row) is { } broken) return new(walk.RowsChecked, broken, lastAnchor);
             if (anchored.Contains(row.Sequence)) anchoredHashes[row.Sequence] = row.Hash;
             last = row.Sequence;
         }
-        return (walk.RowsChecked, AuditAnchor.Check(anchors, last, s => anchoredHashes.GetValueOrDefault(s)));
+        return new(walk.RowsChecked, AuditAnchor.Check(anchors, last, s => anchoredHashes.GetValueOrDefault(s)), lastAnchor);
+    }
+}
+
+/// <summary>What a verification found: rows checked, the first break (null when intact) and the newest anchor compared.</summary>
+public sealed record AuditVerificationResult(long RowsChecked, AuditChainBreak? Break, AuditAnchor? LastAnchor)
+{
+    public void Deconstruct(out long rowsChecked, out AuditChainBreak? @break)
+    {
+        rowsChecked = RowsChecked;
+        @break = Break;
     }
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeonPro.Web.Domain.Audit;
+using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Cli;
+using NeonPro.Web.Tests.Infrastructure;
+
+namespace NeonPro.Web.Tests.Features.Compliance;
+
+/// <summary>
+/// A fresh or long-stopped install is anchored when it starts, not at the next 02:00; and the verdict says which
+/// anchor it checked the chain against, in the clinic's time.
+/// </summary>
+public sealed class AuditAnchorStartupTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    private string AnchorFile => Path.Combine(app.DataFolder, AuditAnchorLog.FileName);
+    private static readonly TimeZoneInfo Clinic = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
+
+    private async Task<AuditEntry> HeadAsync()
+    {
+        await using var db = app.NewDbContext();
+        return await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).FirstAsync();
+    }
+
+    private async Task AddRowsAsync(int count)
+    {
+        await using var db = app.NewDbContext();
+        for (var i = 0; i < count; i++) db.ClinicClosedDays.Add(new ClinicClosedDay { Date = new DateOnly(2034, 3, 1).AddDays(Random.Shared.Next(3000)), Name = $"Feriado {i}" });
+        await db.SaveChangesAsync();
+    }
+
+    private Task RestartAnchoringAsync() => app.WithScopeAsync(sp => ActivatorUtilities.CreateInstance<AuditAnchorStartup>(sp).StartedAsync(CancellationToken.None));
+
+    [Fact]
+    public async Task A_fresh_install_anchors_its_chain_at_start_up_and_the_verdict_names_that_anchor_in_clinic_time()
+    {
+        // Starting wrote the first rows (the consent terms); the file holds exactly the head as it stood then.
+        _ = app.Services;
+        var lines = await File.ReadAllLinesAsync(AnchorFile);
+        var startHead = await HeadAsync();
+        Assert.True(AuditAnchor.TryParse(Assert.Single(lines), out var anchor));
+        Assert.Equal((startHead.Sequence, startHead.Hash), (anchor.Sequence, anchor.Hash));
+        Assert.True(DateTime.UtcNow - anchor.AtUtc < TimeSpan.FromMinutes(5));
+
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(anchor.AtUtc, Clinic).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+        Assert.Equal($"Última âncora conferida: {local} (registro nº {anchor.Sequence}).", await AuditTamperingTests.VerifiedAnchorThroughThePageAsync(manager));
+        var api = await AuditTamperingTests.VerifyThroughTheApiAsync(manager);
+        Assert.Equal(anchor.Sequence, api.GetProperty("lastAnchorSequence").GetInt64());
+        Assert.Equal(anchor.AtUtc, api.GetProperty("lastAnchorAtUtc").GetDateTime().ToUniversalTime());
+
+        // A newest anchor over a day old (an install stopped for days) is renewed at start; a recent one is left to the job.
+        await AddRowsAsync(3);
+        var older = await HeadAsync();
+        await File.WriteAllTextAsync(AnchorFile, new AuditAnchor(older.Sequence, older.Hash, DateTime.UtcNow.AddDays(-2).AddMinutes(-1)).ToLine() + "\n");
+        await AddRowsAsync(2);
+        await RestartAnchoringAsync();
+        var head = await HeadAsync();
+        lines = await File.ReadAllLinesAsync(AnchorFile);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{head.Sequence}\t{head.Hash}\t", lines[1]);
+
+        await AddRowsAsync(1);
+        await RestartAnchoringAsync();
+        Assert.Equal(2, (await File.ReadAllLinesAsync(AnchorFile)).Length);
+
+        // No anchor at all: the verdict says so.
+        File.Delete(AnchorFile);
+        Assert.Equal("Nenhuma âncora registrada ainda: registros removidos do fim não seriam percebidos.",
+            await AuditTamperingTests.VerifiedAnchorThroughThePageAsync(manager));
+    }
+}
+
+/// <summary>`audit verify` for operators: rows checked, verdict, newest anchor; exit code 1 once the chain is broken. Its own database: it breaks it.</summary>
+public sealed class AuditVerifyVerbTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    private async Task<(int Exit, string[] Lines)> RunAsync()
+    {
+        var output = new StringWriter();
+        var exit = await CommandLine.RunAsync(app.Services, ["audit", "verify"], output);
+        return (exit, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Audit_verify_prints_the_rows_checked_and_the_verdict_and_exits_1_when_a_row_was_changed()
+    {
+        await app.CreateStaffAsync(Roles.Receptionist);
+        long count;
+        await using (var db = app.NewDbContext()) count = await db.AuditEntries.LongCountAsync();
+
+        var (exit, lines) = await RunAsync();
+        Assert.Equal(0, exit);
+        Assert.StartsWith($"rows checked: {count} in ", lines[0]);
+        Assert.Equal("verdict: intact", lines[1]);
+        Assert.Matches(@"^last anchor checked: \d\d/\d\d/\d{4} \d\d:\d\d \(clinic time\), entry \d+$", lines[2]);
+
+        Assert.Equal(1, await AuditTamperingTests.ExecuteRawAsync(app, "UPDATE AuditEntries SET UserName = 'outra pessoa' WHERE Sequence = $sequence", 2));
+        (exit, lines) = await RunAsync();
+        Assert.Equal(1, exit);
+        Assert.Equal("verdict: broken at 2 (ContentChanged)", lines[1]);
+        Assert.Equal(2, await CommandLine.RunAsync(app.Services, ["audit", "check"], new StringWriter()));
+    }
+}
