@@ -20,7 +20,17 @@ namespace NeonPro.Web.Tests.Infrastructure;
 /// </summary>
 public class NeonProFactory : WebApplicationFactory<Program>
 {
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"));
+    public NeonProFactory() : this(NewDataFolder()) { }
+
+    // Not public: a class fixture may have one public constructor only.
+    protected NeonProFactory(string dataFolder) => DataFolder = dataFolder;
+
+    /// <summary>The app on a data folder prepared beforehand (a restored copy, a database without its key).</summary>
+    public static NeonProFactory OnDataFolder(string dataFolder) => new(dataFolder);
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"));
+
+    public string DataFolder { get; }
     public string DatabasePath => Path.Combine(DataFolder, "neonpro.db");
 
     /// <summary>Extra configuration a test class needs (e.g. a lower sign-in rate limit).</summary>

@@ -59,7 +59,7 @@ public static class NeonProApp
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().ActAsSystem("início");
-            await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+            await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
             await scope.ServiceProvider.GetRequiredService<LeakedSecondFactorReset>().RunAsync();
         }
 

@@ -78,7 +78,7 @@ public static class CommandLine
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("password", out var password))
             throw new CommandLineException("usage: create-admin --email E --password P [--name \"Full Name\"]");
         using var scope = VerbScope(app, verb);
-        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var result = await accounts.CreateOrResetAdminAsync(email, password, options.GetValueOrDefault("name"));
         if (!result.Succeeded)
@@ -99,7 +99,7 @@ public static class CommandLine
             var other => throw new CommandLineException($"seed-demo: unknown size '{other}' (small or large)"),
         };
         using var scope = VerbScope(app, verb);
-        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
         var seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order).ToList();
         var report = new DemoSeedReport();
         foreach (var seeder in seeders)
