@@ -31,6 +31,7 @@ public static class NeonProApp
         builder.AddNeonProData();
         services.AddNeonProLocalization();
         services.AddNeonProAuth(builder.Configuration);
+        services.AddNeonProForwardedHeaders(builder.Configuration);
         services.AddSingleton<ClinicClock>();
 
         services.AddRazorPages(o =>
@@ -63,6 +64,8 @@ public static class NeonProApp
             await scope.ServiceProvider.GetRequiredService<LeakedSecondFactorReset>().RunAsync();
         }
 
+        // First: HTTPS redirection, the sign-in rate limit and the audit all read the client's address and scheme.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
