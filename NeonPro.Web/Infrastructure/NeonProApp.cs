@@ -57,6 +57,7 @@ public static class NeonProApp
 
     public static async Task<WebApplication> UseNeonProAsync(this WebApplication app)
     {
+        AppVersion.LogAtStart(app);
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().ActAsSystem("início");
@@ -86,7 +87,7 @@ public static class NeonProApp
         // Public files (the sign-in page needs its CSS and script); without this the fallback policy redirects them to sign-in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health", AppVersion.HealthOptions).AllowAnonymous().DisableRateLimiting();
         app.MapAccountEndpoints();
         app.MapComplianceApi();
         return app;
