@@ -44,7 +44,7 @@ public static class NeonProApp
             .AddNeonProViewLocalization();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
-        services.AddNeonProJobs();
+        services.AddNeonProJobs(builder.Configuration);
 
         services.AddAdminFeature();
         services.AddCatalogFeature();

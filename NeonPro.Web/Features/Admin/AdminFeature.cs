@@ -1,4 +1,6 @@
+using NeonPro.Web.Features.Admin.Backups;
 using NeonPro.Web.Infrastructure.Cli;
+using Quartz;
 
 namespace NeonPro.Web.Features.Admin;
 
@@ -8,6 +10,20 @@ public static class AdminFeature
     {
         services.AddScoped<StaffAccounts>();
         services.AddScoped<IDemoSeeder, ClinicDemoSeeder>();
+        services.AddOptions<BackupOptions>().BindConfiguration("Backup");
+        services.AddScoped<DatabaseBackup>();
+        services.AddHostedService<RunningInstance>();
         return services;
+    }
+
+    /// <summary>The area's jobs, added to the one Quartz configuration JobsSetup hosts.</summary>
+    public static void AddAdminJobs(this IQuartzBuilder q, IConfiguration config)
+    {
+        q.AddJob<BackupJob>(j => j.WithIdentity(BackupJob.Key));
+        // Backup:Time at the clinic (its default zone); 02:00 unless configured: the quietest hour.
+        var time = TimeOnly.ParseExact(config["Backup:Time"] is { Length: > 0 } t ? t : "02:00", "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        q.AddTrigger(t => t.ForJob(BackupJob.Key)
+            .WithIdentity("database-backup-daily", "admin")
+            .WithCronSchedule($"0 {time.Minute} {time.Hour} * * ?", c => c.InTimeZone(TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo"))));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
+using NeonPro.Web.Features.Admin.Backups;
 
 namespace NeonPro.Web.Infrastructure.Cli;
 
@@ -15,7 +16,7 @@ public static class CommandLine
     /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
     public const string CommandKey = "NeonPro:Command";
 
-    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "migration-draft"];
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "migration-draft", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -63,6 +64,8 @@ public static class CommandLine
                 "seed-demo" => await SeedDemoAsync(app, verb, options),
                 "db-script" => DbScript(app),
                 "migration-draft" => MigrationDraft.Print(app, args.Skip(1).ToArray(), Console.Out),
+                "backup" => await BackupAsync(app, verb, options),
+                "restore" => await RestoreAsync(app, verb, options),
                 _ => 2,
             };
         }
@@ -109,6 +112,39 @@ public static class CommandLine
         }
         foreach (var line in report.Lines) Console.WriteLine(line);
         return 0;
+    }
+
+    /// <summary>One backup now, into --out (default: Backup:Folder); no retention, the copies beyond it are the job's to delete.</summary>
+    private static async Task<int> BackupAsync(IServiceProvider app, string verb, Dictionary<string, string> options)
+    {
+        using var scope = VerbScope(app, verb);
+        var backup = scope.ServiceProvider.GetRequiredService<DatabaseBackup>();
+        if (!backup.AppMakesBackups)
+            throw new CommandLineException("backup: on PostgreSQL and SQL Server back up with the server's own tools (pg_dump, BACKUP DATABASE; see the README).");
+        await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
+        var copy = await backup.BackupAsync(options.GetValueOrDefault("out") ?? backup.DefaultFolder, prune: false, CancellationToken.None);
+        Console.WriteLine($"Backup written: {copy.DatabaseFile}");
+        if (copy.KeyFile is not null) Console.WriteLine($"Audit hash key: {copy.KeyFile}");
+        if (copy.AnchorFile is not null) Console.WriteLine($"Audit anchors: {copy.AnchorFile}");
+        return 0;
+    }
+
+    /// <summary>Restores a copy made by backup (or the job) into the data folder; the app must be stopped.</summary>
+    private static async Task<int> RestoreAsync(IServiceProvider app, string verb, Dictionary<string, string> options)
+    {
+        if (!options.TryGetValue("from", out var file)) throw new CommandLineException("usage: restore --from FILE");
+        using var scope = VerbScope(app, verb);
+        try
+        {
+            foreach (var line in await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().RestoreAsync(file, CancellationToken.None))
+                Console.WriteLine(line);
+            return 0;
+        }
+        catch (RestoreRefusedException e)
+        {
+            await Console.Error.WriteLineAsync($"restore refused, nothing changed: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>A scope whose audit rows say "Sistema: VERB": a verb has no signed-in user.</summary>

@@ -1,4 +1,5 @@
 using NeonPro.Web.Data;
+using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Compliance;
 using Quartz;
 
@@ -10,7 +11,7 @@ namespace NeonPro.Web.Infrastructure.Jobs;
 /// </summary>
 public static class JobsSetup
 {
-    public static IServiceCollection AddNeonProJobs(this IServiceCollection services)
+    public static IServiceCollection AddNeonProJobs(this IServiceCollection services, IConfiguration config)
     {
         services.AddQuartz(q =>
         {
@@ -20,6 +21,7 @@ public static class JobsSetup
                 .StartAt(DateTimeOffset.UtcNow.AddMinutes(15))
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromMinutes(15)).RepeatForever()));
             q.AddComplianceJobs();
+            q.AddAdminJobs(config);
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
