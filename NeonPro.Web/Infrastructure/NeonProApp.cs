@@ -16,6 +16,22 @@ namespace NeonPro.Web.Infrastructure;
 /// <summary>What Program.cs calls: the app's services, its request pipeline and its endpoints, as a list.</summary>
 public static class NeonProApp
 {
+    /// <summary>
+    /// The host's arguments (a verb's own options kept from it) and its content root. A published build takes its own
+    /// folder as content root, so it finds its appsettings.json and its App_Data however it is started (a systemd unit,
+    /// a shell in another folder). Under `dotnet run` the build output holds the static-assets manifest, and the content
+    /// root stays the project folder, as always. An explicit --contentRoot or ASPNETCORE_CONTENTROOT still wins.
+    /// </summary>
+    public static WebApplicationOptions HostOptions(string[] args)
+    {
+        var hostArgs = Cli.CommandLine.HostArguments(args);
+        var published = !File.Exists(Path.Combine(AppContext.BaseDirectory, $"{typeof(NeonProApp).Assembly.GetName().Name}.staticwebassets.runtime.json"));
+        var chosen = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return new WebApplicationOptions { Args = hostArgs, ContentRootPath = published && !chosen ? AppContext.BaseDirectory : null };
+    }
+
     public static WebApplicationBuilder AddNeonPro(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -122,6 +138,6 @@ public static class NeonProApp
                 sp.GetRequiredService<AuditActorAccessor>(), sp.GetRequiredService<AuditHasher>(), sp.GetRequiredService<TimeProvider>()));
         });
 
-        builder.Services.AddNeonProKeyRing();
+        builder.Services.AddNeonProKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
     }
 }
