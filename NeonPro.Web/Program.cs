@@ -3,7 +3,7 @@ using NeonPro.Web.Infrastructure.Cli;
 
 // NeonPro: clinic management for Brazilian aesthetic clinics. Everything is registered by the areas
 // themselves (Infrastructure/NeonProApp.cs reads as the table of contents).
-var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
+var builder = WebApplication.CreateBuilder(NeonProApp.HostOptions(args));
 builder.AddNeonPro();
 var app = builder.Build();
 

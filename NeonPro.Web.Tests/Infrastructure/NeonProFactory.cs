@@ -20,10 +20,16 @@ namespace NeonPro.Web.Tests.Infrastructure;
 /// </summary>
 public class NeonProFactory : WebApplicationFactory<Program>
 {
-    public NeonProFactory() : this(Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"))) { }
+    public NeonProFactory() : this(NewDataFolder()) { }
 
-    /// <summary>The app on an existing data folder: the same install started again (xunit fixtures use the other constructor).</summary>
-    internal NeonProFactory(string dataFolder) => DataFolder = dataFolder;
+    /// <summary>The app on an existing data folder: the same install started again, a restored copy, a database
+    /// without its key. Not public: a class fixture may have one public constructor only.</summary>
+    protected internal NeonProFactory(string dataFolder) => DataFolder = dataFolder;
+
+    /// <summary>The app on a data folder prepared beforehand (a restored copy, a database without its key).</summary>
+    public static NeonProFactory OnDataFolder(string dataFolder) => new(dataFolder);
+
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "neonpro-tests", Guid.NewGuid().ToString("N"));
 
     public string DataFolder { get; }
 

@@ -27,32 +27,58 @@ public sealed class AuditHasher
     public string Hash(string value) =>
         "hmac:" + Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(value)).AsSpan(0, 16));
 
-    /// <summary>Reads Audit:HashKey (base64) or the key file in the data folder, creating it on first start.</summary>
+    /// <summary>
+    /// A fingerprint of the key, stored in the audit trail when the key is first used (<see cref="AuditKeyCheck"/>),
+    /// so a restore that brought the database but not its key is caught at start-up. It is itself a keyed hash of a
+    /// fixed text: it tells whether two keys are the same and nothing about the key.
+    /// </summary>
+    public string Fingerprint =>
+        "hmac:" + Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, "NeonPro audit key fingerprint"u8).AsSpan(0, 16));
+
+    /// <summary>Reads Audit:HashKey (base64) or the key file in the data folder; never creates it (see <see cref="AuditKeyCheck"/>).</summary>
     public static AuditHasher FromConfiguration(IConfiguration config, string dataFolder) =>
         new(() => LoadKey(config, dataFolder));
+
+    /// <summary>The key file in the data folder, used when Audit:HashKey is not set.</summary>
+    public static string KeyFilePath(string dataFolder) => Path.Combine(dataFolder, KeyFileName);
+
+    public const string KeyFileName = "audit-hash.key";
+
+    /// <summary>Whether a key is configured or its file exists, without loading or creating it.</summary>
+    public static bool KeyExists(IConfiguration config, string dataFolder) =>
+        !string.IsNullOrWhiteSpace(config["Audit:HashKey"]) || File.Exists(KeyFilePath(dataFolder));
+
+    /// <summary>
+    /// Creates the key file with a new random key, readable by the service user only. Only for a database whose audit
+    /// trail is empty: over an existing trail a new key would silently orphan every hashed identifier in it.
+    /// </summary>
+    public static void CreateKeyFile(string dataFolder)
+    {
+        var path = KeyFilePath(dataFolder);
+        Directory.CreateDirectory(dataFolder);
+        var key = RandomNumberGenerator.GetBytes(32);
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            using var fs = new FileStream(path, options);
+            fs.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; use theirs.
+        }
+    }
 
     private static byte[] LoadKey(IConfiguration config, string dataFolder)
     {
         var configured = config["Audit:HashKey"];
         if (!string.IsNullOrWhiteSpace(configured)) return Convert.FromBase64String(configured);
 
-        var path = Path.Combine(dataFolder, "audit-hash.key");
+        var path = KeyFilePath(dataFolder);
         if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(dataFolder);
-            var key = RandomNumberGenerator.GetBytes(32);
-            try
-            {
-                using var fs = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-                fs.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first; use theirs.
-            }
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+            throw new InvalidOperationException(
+                $"The audit hash key {path} is missing. Restore it from the backup made with the database, or set Audit:HashKey.");
         return Convert.FromBase64String(File.ReadAllText(path).Trim());
     }
 }

@@ -113,6 +113,18 @@ public static class DatabaseProviders
         _ => throw Unknown(provider),
     };
 
+    /// <summary>
+    /// Whether the app makes its own backup copies (the backup job, the backup and restore verbs). SQLite is a file the
+    /// app owns; a server engine is backed up with its own tools (pg_dump, BACKUP DATABASE), which know its
+    /// transaction logs, replicas and permissions far better than the app could.
+    /// </summary>
+    public static bool AppMakesBackups(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => true,
+        DatabaseProvider.Postgres or DatabaseProvider.SqlServer => false,
+        _ => throw Unknown(provider),
+    };
+
     /// <summary>Makes appending to the audit chain exclusive for the rest of the current transaction.</summary>
     public static async Task LockAuditChainAsync(DbContext db, CancellationToken ct)
     {

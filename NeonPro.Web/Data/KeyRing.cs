@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace NeonPro.Web.Data;
@@ -7,11 +8,20 @@ public static class KeyRing
 {
     private const string LogCategory = "Microsoft.AspNetCore.DataProtection";
 
-    public static IServiceCollection AddNeonProKeyRing(this IServiceCollection services)
+    public static IServiceCollection AddNeonProKeyRing(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         // In the database (table DataProtectionKeys), so sign-ins and antiforgery tokens survive a restart and every app
         // node shares them.
-        services.AddDataProtection().SetApplicationName("NeonPro").PersistKeysToDbContext<NeonProDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("NeonPro").PersistKeysToDbContext<NeonProDbContext>();
+        // Encrypted at rest with the operator's certificate when one is given: a copy of the database then holds no key that
+        // opens sign-in cookies. Without it, ASP.NET Core warns at start that the keys are stored unencrypted (README).
+        var certificatePath = config["DataProtection:CertificatePath"];
+        if (!string.IsNullOrWhiteSpace(certificatePath))
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(certificatePath, contentRoot), config["DataProtection:Password"]);
+            // Linux has no certificate store to find it in by thumbprint when reading the keys back: name it for that too.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         // The library's key store logs every key it reads, master key included, at Debug; so does Data Protection when a
         // key element fails to load.
         services.PostConfigure<LoggerFilterOptions>(KeepKeysOutOfLogs);

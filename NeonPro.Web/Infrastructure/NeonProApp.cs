@@ -16,6 +16,22 @@ namespace NeonPro.Web.Infrastructure;
 /// <summary>What Program.cs calls: the app's services, its request pipeline and its endpoints, as a list.</summary>
 public static class NeonProApp
 {
+    /// <summary>
+    /// The host's arguments (a verb's own options kept from it) and its content root. A published build takes its own
+    /// folder as content root, so it finds its appsettings.json and its App_Data however it is started (a systemd unit,
+    /// a shell in another folder). Under `dotnet run` the build output holds the static-assets manifest, and the content
+    /// root stays the project folder, as always. An explicit --contentRoot or ASPNETCORE_CONTENTROOT still wins.
+    /// </summary>
+    public static WebApplicationOptions HostOptions(string[] args)
+    {
+        var hostArgs = Cli.CommandLine.HostArguments(args);
+        var published = !File.Exists(Path.Combine(AppContext.BaseDirectory, $"{typeof(NeonProApp).Assembly.GetName().Name}.staticwebassets.runtime.json"));
+        var chosen = hostArgs.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return new WebApplicationOptions { Args = hostArgs, ContentRootPath = published && !chosen ? AppContext.BaseDirectory : null };
+    }
+
     public static WebApplicationBuilder AddNeonPro(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -31,6 +47,7 @@ public static class NeonProApp
         builder.AddNeonProData();
         services.AddNeonProLocalization();
         services.AddNeonProAuth(builder.Configuration);
+        services.AddNeonProForwardedHeaders(builder.Configuration);
         services.AddSingleton<ClinicClock>();
 
         services.AddRazorPages(o =>
@@ -44,7 +61,7 @@ public static class NeonProApp
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
 
-        services.AddAdminFeature();
+        services.AddAdminFeature(builder.Configuration);
         services.AddCatalogFeature();
         services.AddProfessionalsFeature();
         services.AddComplianceFeature();
@@ -55,13 +72,16 @@ public static class NeonProApp
 
     public static async Task<WebApplication> UseNeonProAsync(this WebApplication app)
     {
+        AppVersion.LogAtStart(app);
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().ActAsSystem("início");
-            await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+            await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
             await scope.ServiceProvider.GetRequiredService<LeakedSecondFactorReset>().RunAsync();
         }
 
+        // First: HTTPS redirection, the sign-in rate limit and the audit all read the client's address and scheme.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -82,7 +102,7 @@ public static class NeonProApp
         // Public files (the sign-in page needs its CSS and script); without this the fallback policy redirects them to sign-in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/health").AllowAnonymous().DisableRateLimiting();
+        app.MapHealthChecks("/health", AppVersion.HealthOptions).AllowAnonymous().DisableRateLimiting();
         app.MapAccountEndpoints();
         app.MapComplianceApi();
         return app;
@@ -117,7 +137,7 @@ public static class NeonProApp
                 sp.GetRequiredService<AuditActorAccessor>(), sp.GetRequiredService<AuditHasher>(), sp.GetRequiredService<TimeProvider>()));
         });
 
-        builder.Services.AddNeonProKeyRing();
+        builder.Services.AddNeonProKeyRing(builder.Configuration, builder.Environment.ContentRootPath);
         // The schedule lives in this same database; the data layer's own job registers beside it.
         builder.Services.AddNeonProJobs(builder.Configuration, options);
         SqliteCheckpointJob.Register(builder.Services);

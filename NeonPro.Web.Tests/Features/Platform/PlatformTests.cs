@@ -17,8 +17,19 @@ public sealed class PlatformTests(NeonProFactory app) : IClassFixture<NeonProFac
     {
         var response = await app.CreateBrowserClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", health.RootElement.GetProperty("status").GetString());
         Assert.True(File.Exists(app.DatabasePath), "the SQLite file is created and migrated at start-up");
+    }
+
+    [Fact]
+    public async Task Health_reports_the_version_of_the_running_build()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/health");
+
+        using var health = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var version = typeof(Program).Assembly.GetName().Version!;
+        Assert.StartsWith($"{version.Major}.{version.Minor}.{version.Build}", health.RootElement.GetProperty("version").GetString());
     }
 
     [Theory]

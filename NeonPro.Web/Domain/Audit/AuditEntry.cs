@@ -50,4 +50,6 @@ public enum AuditAction
     SecondFactorReset,
     /// <summary>A professional opened a chart outside their clinical relationships ("break the glass"), with a stated reason.</summary>
     EmergencyAccess,
+    /// <summary>The fingerprint of the key that hashes identifiers in this trail, recorded when the key was first used.</summary>
+    AuditKeyRecorded,
 }

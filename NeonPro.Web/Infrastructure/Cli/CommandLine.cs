@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Infrastructure.Jobs;
+using NeonPro.Web.Features.Admin.Backups;
 
 namespace NeonPro.Web.Infrastructure.Cli;
 
@@ -16,7 +17,7 @@ public static class CommandLine
     /// <summary>Configuration key the host arguments carry when a verb runs (logging reads it).</summary>
     public const string CommandKey = "NeonPro:Command";
 
-    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "jobs", "audit"];
+    private static readonly string[] Verbs = ["create-admin", "seed-demo", "db-script", "jobs", "audit", "backup", "restore"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -64,6 +65,8 @@ public static class CommandLine
                 "jobs" => await JobsAsync(app, [.. args.Skip(1).Where(a => !IsConfigurationOverride(a))]),
                 "audit" when args.Length > 1 && args[1] == "verify" => await AuditVerifyAsync(app, output),
                 "audit" => throw new CommandLineException("usage: audit verify"),
+                "backup" => await BackupAsync(app, verb, options),
+                "restore" => await RestoreAsync(app, verb, options),
                 _ => 2,
             };
         }
@@ -79,7 +82,7 @@ public static class CommandLine
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("password", out var password))
             throw new CommandLineException("usage: create-admin --email E --password P [--name \"Full Name\"]");
         using var scope = VerbScope(app, verb);
-        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         var result = await accounts.CreateOrResetAdminAsync(email, password, options.GetValueOrDefault("name"));
         if (!result.Succeeded)
@@ -100,7 +103,7 @@ public static class CommandLine
             var other => throw new CommandLineException($"seed-demo: unknown size '{other}' (small or large)"),
         };
         using var scope = VerbScope(app, verb);
-        await DatabaseProviders.MigrateAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>());
+        await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
         var seeders = scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order).ToList();
         var report = new DemoSeedReport();
         foreach (var seeder in seeders)
@@ -170,6 +173,39 @@ public static class CommandLine
             ? string.Create(invariant, $"last anchor checked: {clock.ToClinicTime(anchor.AtUtc):dd/MM/yyyy HH:mm} (clinic time), entry {anchor.Sequence}")
             : "last anchor checked: none (rows removed from the end would go unnoticed)");
         return result.Break is null ? 0 : 1;
+    }
+
+    /// <summary>One backup now, into --out (default: Backup:Folder); no retention, the copies beyond it are the job's to delete.</summary>
+    private static async Task<int> BackupAsync(IServiceProvider app, string verb, Dictionary<string, string> options)
+    {
+        using var scope = VerbScope(app, verb);
+        var backup = scope.ServiceProvider.GetRequiredService<DatabaseBackup>();
+        if (!backup.AppMakesBackups)
+            throw new CommandLineException("backup: on PostgreSQL and SQL Server back up with the server's own tools (pg_dump, BACKUP DATABASE; see the README).");
+        await DatabaseStartup.PrepareAsync(scope.ServiceProvider);
+        var copy = await backup.BackupAsync(options.GetValueOrDefault("out") ?? backup.DefaultFolder, prune: false, CancellationToken.None);
+        Console.WriteLine($"Backup written: {copy.DatabaseFile}");
+        if (copy.KeyFile is not null) Console.WriteLine($"Audit hash key: {copy.KeyFile}");
+        if (copy.AnchorFile is not null) Console.WriteLine($"Audit anchors: {copy.AnchorFile}");
+        return 0;
+    }
+
+    /// <summary>Restores a copy made by backup (or the job) into the data folder; the app must be stopped.</summary>
+    private static async Task<int> RestoreAsync(IServiceProvider app, string verb, Dictionary<string, string> options)
+    {
+        if (!options.TryGetValue("from", out var file)) throw new CommandLineException("usage: restore --from FILE");
+        using var scope = VerbScope(app, verb);
+        try
+        {
+            foreach (var line in await scope.ServiceProvider.GetRequiredService<DatabaseBackup>().RestoreAsync(file, CancellationToken.None))
+                Console.WriteLine(line);
+            return 0;
+        }
+        catch (RestoreRefusedException e)
+        {
+            await Console.Error.WriteLineAsync($"restore refused, nothing changed: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>A scope whose audit rows say "Sistema: VERB": a verb has no signed-in user.</summary>

@@ -41,6 +41,7 @@ public static partial class AuditLabels
         AuditAction.Export => "Exportação",
         AuditAction.SecondFactorReset => "Verificação em dois fatores redefinida",
         AuditAction.EmergencyAccess => "Acesso de emergência",
+        AuditAction.AuditKeyRecorded => "Chave da auditoria registrada",
         _ => action.ToString(),
     };
 

@@ -47,7 +47,14 @@ public class LoginModel(
         public bool RememberMe { get; set; }
     }
 
-    public void OnGet(string? returnUrl) => ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
+    /// <summary>No admin account exists yet (a fresh install): the page says how to create the first one.</summary>
+    public bool NoAdminYet { get; private set; }
+
+    public async Task OnGetAsync(string? returnUrl)
+    {
+        ReturnUrl = SignInAudit.LocalReturnUrl(Url, returnUrl);
+        NoAdminYet = (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0;
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
