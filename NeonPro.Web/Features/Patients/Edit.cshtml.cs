@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -113,9 +114,9 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess ac
         }
 
         var chart = $"/Patients/Chart?id={patient.Id}";
-        if (Request.IsHtmx())
+        if (Request.WantsFragment())
         {
-            Response.HxRedirect(chart);
+            Response.Htmx(h => h.Redirect(chart));
             return new NoContentResult();
         }
         return Redirect(chart);
@@ -170,6 +171,6 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess ac
     {
         ModelState.AddModelError("", message);
         Response.StatusCode = status;
-        return Request.IsHtmx() ? Partial("_Form", this) : Page();
+        return this.PageOrPartial("_Form");
     }
 }

@@ -131,7 +131,7 @@ public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, Clinical
             ? T["Esta anamnese foi alterada por outra pessoa às {0}. Recarregue a página.", clock.ToClinicTime(at).ToString("HH:mm", CultureInfo.InvariantCulture)]
             : T["Esta anamnese foi alterada por outra pessoa. Recarregue a página."]);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial("_HealthProfile", this) : Page();
+        return this.PageOrPartial("_HealthProfile");
     }
 
     /// <summary>The anamnese is clinical data: closed to the front desk and to professionals outside their relationships.</summary>

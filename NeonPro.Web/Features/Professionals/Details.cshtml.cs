@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -116,7 +117,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         entity.End = row.End!.Value;
         await db.SaveChangesAsync();
 
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         if (row.RowId is not null) return Partial("_HoursRow", HoursRow.From(entity));
         // A new row takes its place in day order: the whole grid comes back, with an empty row to add the next.
@@ -130,7 +131,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (deleted is null) return NotFound();
         db.WorkingHours.Remove(deleted);
         await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         return Content("", "text/html");
     }
@@ -175,7 +176,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         entity.Reason = row.Reason;
         await db.SaveChangesAsync();
 
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         if (row.RowId is not null) return Partial("_ExceptionRow", ExceptionRow.From(entity));
         await LoadExceptionsAsync();
@@ -188,7 +189,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (deleted is null) return NotFound();
         db.AvailabilityExceptions.Remove(deleted);
         await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         return Content("", "text/html");
     }
@@ -259,7 +260,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
             return Partial("_ScopeRow", row);
         }
 
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(ScopeChanged);
         if (row.RowId is not null) return Partial("_ScopeRow", ScopeRow.From(entity, Treatments));
         await LoadScopesAsync();
@@ -272,7 +273,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (deleted is null) return NotFound();
         db.ProfessionalScopes.Remove(deleted);
         await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(ScopeChanged);
         return Content("", "text/html");
     }
@@ -283,7 +284,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
 
     private IActionResult Regrid(string target, string partial)
     {
-        Response.HxRetarget(target);
+        Response.Htmx(h => h.Retarget(target));
         Response.Headers["HX-Reswap"] = "outerHTML";
         return Partial(partial, this);
     }

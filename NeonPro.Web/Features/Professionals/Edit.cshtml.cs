@@ -92,7 +92,7 @@ public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) 
         ModelState.AddModelError("", T[StaleMessage]);
         await LoadOptionsAsync();
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial("_Form", this) : Page();
+        return this.PageOrPartial("_Form");
     }
 
     private async Task ValidateAsync()

@@ -1,3 +1,4 @@
+using Htmx;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
@@ -163,7 +164,7 @@ public class IndexModel(
     {
         Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         Response.HxTrigger("move-refused", new { message = reason });
-        Response.HxRetarget("#move-result");
+        Response.Htmx(h => h.Retarget("#move-result"));
         // Through a partial: the reason names people and rooms, and htmx inserts it as HTML.
         return Partial("_MoveResult", reason);
     }

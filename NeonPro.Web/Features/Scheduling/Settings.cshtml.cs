@@ -48,7 +48,7 @@ public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource>
         if (row is null) return Stale();
 
         var message = T["Configurações da agenda salvas."].Value;
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData[FlashKey] = message;
             return RedirectToPage("Settings");
@@ -63,7 +63,7 @@ public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource>
     {
         ModelState.AddModelError("", T[StaleMessage]);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(FormPartial, this) : Page();
+        return this.PageOrPartial(FormPartial);
     }
 
     /// <summary>Rules that span fields or need the list of slot sizes; single-field shape is on the input's attributes.</summary>

@@ -64,7 +64,7 @@ public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringL
         clock.Invalidate();
 
         var message = T["Configurações da clínica salvas."].Value;
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData[FlashKey] = message;
             return RedirectToPage("Index");
@@ -79,7 +79,7 @@ public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringL
     {
         ModelState.AddModelError("", T[StaleMessage]);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(FormPartial, this) : Page();
+        return this.PageOrPartial(FormPartial);
     }
 
     private void Validate()

@@ -172,7 +172,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
         if (!OpenManage(id)) return NotFound();
         if (postedRoles is not null) ManagedRoles = postedRoles;
         Response.StatusCode = status;
-        return Request.IsHtmx() ? Partial(UsersPartial, this) : Page();
+        return this.PageOrPartial(UsersPartial);
     }
 
     private async Task<IActionResult> RowActionAsync(StaffAccounts.Outcome outcome, Func<StaffUser, string> message, CancellationToken ct)
@@ -183,13 +183,13 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
         Problem = string.Join(" ", outcome.Errors);
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(UsersPartial, this) : Page();
+        return this.PageOrPartial(UsersPartial);
     }
 
     /// <summary>After a change: the refreshed section to htmx; otherwise back to the list (post/redirect/get).</summary>
     private async Task<IActionResult> DoneAsync(string message, CancellationToken ct)
     {
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData[FlashKey] = message;
             return RedirectToPage("Index");

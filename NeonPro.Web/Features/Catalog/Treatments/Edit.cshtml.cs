@@ -1,3 +1,4 @@
+using Htmx;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -86,9 +87,9 @@ public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer
         }
 
         TempData["StatusMessage"] = T["Tratamento {0} salvo.", treatment.Name].Value;
-        if (Request.IsHtmx())
+        if (Request.WantsFragment())
         {
-            Response.HxRedirect(Url.Page("Index")!);
+            Response.Htmx(h => h.Redirect(Url.Page("Index")!));
             return new NoContentResult();
         }
         return RedirectToPage("Index");
@@ -99,7 +100,7 @@ public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer
         ConflictMessage = T["Este tratamento foi alterado por outra pessoa. Recarregue a página."];
         await LoadOptionsAsync(ct);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(FormPartial, this) : Page();
+        return this.PageOrPartial(FormPartial);
     }
 
     private void Normalize()

@@ -50,7 +50,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
             ErrorMessage = T["Este tratamento foi alterado por outra pessoa. Recarregue a página."];
             Response.StatusCode = StatusCodes.Status409Conflict;
             await LoadAsync(ct);
-            return Request.IsHtmx() ? Partial(ListPartial, this) : Page();
+            return this.PageOrPartial(ListPartial);
         }
         db.Entry(treatment).Property(t => t.Version).OriginalValue = version;
         treatment.IsActive = active;
@@ -64,10 +64,10 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
             Response.StatusCode = StatusCodes.Status409Conflict;
             db.ChangeTracker.Clear();
             await LoadAsync(ct);
-            return Request.IsHtmx() ? Partial(ListPartial, this) : Page();
+            return this.PageOrPartial(ListPartial);
         }
         var message = active ? T["Tratamento {0} reativado.", treatment.Name] : T["Tratamento {0} desativado; o histórico foi mantido.", treatment.Name];
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             StatusMessage = message;
             return RedirectToPage(new { Q, Category, Status });

@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -63,7 +64,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
     public async Task<IActionResult> OnGetEntriesAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        Response.HxPushUrl(PageUrl(Before, After));
+        Response.Htmx(h => h.PushUrl(PageUrl(Before, After)));
         return this.PageOrPartial("_Entries");
     }
 
@@ -71,7 +72,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
     {
         var (rows, broken) = await audit.VerifyAsync(ct);
         VerificationResult = new Verification(rows, broken);
-        if (!Request.IsHtmx()) await LoadAsync(ct);
+        if (!Request.WantsFragment()) await LoadAsync(ct);
         return this.PageOrPartial("_Verification");
     }
 
