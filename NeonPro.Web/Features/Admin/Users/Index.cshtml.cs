@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +93,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
-        await RowActionAsync(await accounts.DisableAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)),
+        await RowActionAsync(await accounts.DisableAsync(id, User.ActorId()),
             u => T["Usuário {0} desativado. As sessões abertas dele serão encerradas.", u.FullName], ct);
 
     public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
@@ -211,7 +210,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = User.ActorId();
         var now = clock.UtcNow;
         var users = await db.Users.AsNoTracking()
             .Select(u => new { u.Id, u.FullName, u.Email, u.IsDisabled, u.LockoutEnd, u.CreatedAtUtc })
