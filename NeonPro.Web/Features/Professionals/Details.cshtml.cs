@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -98,10 +99,11 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
             row.Error = T["O fim deve ser depois do início."];
         else
         {
-            var clash = await db.WorkingHours.AsNoTracking()
-                .Where(h => h.ProfessionalId == Id && h.Day == row.Day && h.Id != row.RowId && h.Start < end && start < h.End)
+            var sameDay = await db.WorkingHours.AsNoTracking()
+                .Where(h => h.ProfessionalId == Id && h.Day == row.Day && h.Id != row.RowId)
                 .Select(h => new { h.Start, h.End })
-                .FirstOrDefaultAsync();
+                .ToListAsync();
+            var clash = sameDay.OrderBy(h => h.Start).FirstOrDefault(h => TimeOverlap.Overlaps(h.Start, h.End, start, end));
             if (clash is not null)
                 row.Error = T["Este intervalo se sobrepõe a outro do mesmo dia ({0}).", Range(clash.Start, clash.End)];
         }
@@ -227,13 +229,11 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         else
         {
             // Two entries valid on the same day would leave the rule to pick one silently.
-            var lo = row.ValidFrom ?? DateOnly.MinValue;
-            var hi = row.ValidUntil ?? DateOnly.MaxValue;
             var others = await db.ProfessionalScopes.AsNoTracking()
                 .Where(s => s.ProfessionalId == Id && s.TreatmentId == treatmentId && s.Id != row.RowId)
                 .Select(s => new { s.ValidFrom, s.ValidUntil })
                 .ToListAsync();
-            if (others.Any(o => (o.ValidFrom ?? DateOnly.MinValue) <= hi && lo <= (o.ValidUntil ?? DateOnly.MaxValue)))
+            if (others.Any(o => TimeOverlap.Overlaps(o.ValidFrom, o.ValidUntil, row.ValidFrom, row.ValidUntil)))
                 row.Error = T["Já existe uma regra para este procedimento que vale no mesmo período."];
         }
         if (row.Error is not null) return this.InvalidForm("_ScopeRow", row);
