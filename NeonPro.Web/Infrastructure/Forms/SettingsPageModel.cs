@@ -25,16 +25,16 @@ public abstract class SettingsPageModel<TRow> : PageModel, IEditForm where TRow 
     protected void TakeConfirmation() => Confirmation = TempData[FlashKey] as string;
 
     protected async Task<IActionResult> SaveAsync(NeonProDbContext db, Expression<Func<TRow, bool>> isTheRow, Guid loadedVersion,
-        Action<TRow> apply, Action<TRow> showSaved, string savedMessage, CancellationToken ct)
+        Action<TRow> apply, Action<TRow> saved, string savedMessage, CancellationToken ct)
     {
         var row = await db.SaveVersionedAsync(isTheRow, loadedVersion, apply, ct);
+        saved(row); // whatever must follow the save (a cache to drop, the form's input from the saved row), either way
         if (!Request.WantsFragment())
         {
             TempData[FlashKey] = savedMessage;
             return RedirectToPage();
         }
         ModelState.Clear();
-        showSaved(row);
         Confirmation = savedMessage;
         return Partial(FormPartial, this);
     }
