@@ -67,6 +67,30 @@ public sealed class StaleEditTests(NeonProFactory app) : IClassFixture<NeonProFa
     }
 
     [Fact]
+    public async Task Deactivating_a_treatment_changed_meanwhile_answers_409_in_the_list_naming_who_changed_it()
+    {
+        var (mine, _) = await app.SignedInClientAsync(Roles.Manager);
+        var (theirs, other) = await app.SignedInClientAsync(Roles.Manager);
+        await RenameAsync(other.Id, "Bruna Gestora");
+        var name = Unique("Microagulhamento");
+        Assert.Equal(HttpStatusCode.Redirect, (await mine.PostTreatmentAsync(Treatment(name))).StatusCode);
+        var listed = (await app.FindTreatmentAsync(name))!;
+
+        var theirEdit = Treatment(name);
+        theirEdit["Input.Version"] = listed.Version.ToString();
+        theirEdit["Input.Price"] = "450,00";
+        Assert.Equal(HttpStatusCode.Redirect, (await theirs.PostTreatmentAsync(theirEdit, id: listed.Id)).StatusCode);
+
+        var response = await mine.PostFormAsync(TreatmentsUrl, $"{TreatmentsUrl}?handler=SetActive",
+            [new("id", listed.Id.ToString()), new("version", listed.Version.ToString()), new("active", "false")], htmx: true);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var list = FormPosting.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Matches(new Regex(@"Alterado por Bruna Gestora às \d{2}:\d{2}; recarregue\."), list.QuerySelector("#treatment-list [role=alert]")!.TextContent);
+        Assert.True((await app.FindTreatmentAsync(name))!.IsActive);
+    }
+
+    [Fact]
     public async Task A_form_that_fails_validation_answers_422_with_the_message_by_the_field_and_what_was_typed()
     {
         var (client, _) = await app.SignedInClientAsync(Roles.Manager);
