@@ -15,6 +15,7 @@ namespace NeonPro.Web.Tests.Infrastructure;
 public sealed class SmtpServer : IDisposable
 {
     private readonly Process process;
+    private int disposed;
     private readonly string folder = Path.Combine(Path.GetTempPath(), "neonpro-smtp", Guid.NewGuid().ToString("N"));
 
     public int Port { get; }
@@ -87,7 +88,7 @@ public sealed class SmtpServer : IDisposable
     // The factory's synchronous and asynchronous disposal both reach here: stopping twice must be harmless.
     public void Dispose()
     {
-        if (process.HasExited) return;
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         try { process.StandardInput.Close(); } catch (IOException) { }
         if (!process.WaitForExit(5000)) process.Kill(entireProcessTree: true);
         process.Dispose();

@@ -1,3 +1,4 @@
+using NeonPro.Web.Infrastructure.Auth;
 using System.Security.Claims;
 
 namespace NeonPro.Web.Data;
@@ -37,7 +38,7 @@ public sealed class AuditActorAccessor(IHttpContextAccessor http)
             : null;
         var agent = ctx.Request.Headers.UserAgent.ToString();
         return new AuditActor(
-            user.FindFirstValue(ClaimTypes.NameIdentifier),
+            user.ActorId(),
             user.Identity?.IsAuthenticated == true ? user.Identity.Name : null,
             string.IsNullOrEmpty(roles) ? null : roles,
             ctx.Connection.RemoteIpAddress?.ToString(),

@@ -9,10 +9,10 @@ public static class SingletonSettings
 {
     /// <summary>
     /// Creates the row on the first save or updates it, checked against the version the form was loaded with.
-    /// Returns the saved row, or null when someone else saved first (then nothing was written and the form must
-    /// be reloaded).
+    /// Returns the saved row; when someone else saved first nothing is written and the stale edit is thrown
+    /// (StaleVersionException or DbUpdateConcurrencyException) for the one place that answers it.
     /// </summary>
-    public static async Task<T?> SaveVersionedAsync<T>(this NeonProDbContext db, Expression<Func<T, bool>> isTheRow,
+    public static async Task<T> SaveVersionedAsync<T>(this NeonProDbContext db, Expression<Func<T, bool>> isTheRow,
         Guid loadedVersion, Action<T> apply, CancellationToken ct) where T : class, IVersioned, new()
     {
         var row = await db.Set<T>().FirstOrDefaultAsync(isTheRow, ct);
@@ -20,16 +20,11 @@ public static class SingletonSettings
         if (row is null)
         {
             // A form loaded after the row existed cannot create it again.
-            if (loadedVersion != Guid.Empty) return null;
+            if (loadedVersion != Guid.Empty) throw new StaleVersionException(null);
             row = new T();
             db.Set<T>().Add(row);
         }
-        else
-        {
-            if (row.Version != loadedVersion) return null;
-            // The update is checked against the version the form was loaded with, not the one just read.
-            db.Entry(row).Property(r => r.Version).OriginalValue = loadedVersion;
-        }
+        else db.ExpectVersion(row, loadedVersion);
         apply(row);
 
         try
@@ -37,16 +32,10 @@ public static class SingletonSettings
             await db.SaveChangesAsync(ct);
             return row;
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return null;
-        }
-        catch (DbUpdateException) when (creating)
+        catch (DbUpdateException e) when (creating && e is not DbUpdateConcurrencyException)
         {
             // Two first saves at once: the other one created the row.
-            db.ChangeTracker.Clear();
-            return null;
+            throw new StaleVersionException(db.Entry(row));
         }
     }
 }

@@ -19,7 +19,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
     public async Task OnGetAsync()
     {
         UserName = User.Identity?.Name ?? "";
-        DisplayName = User.FindFirst("full_name")?.Value ?? UserName;
+        DisplayName = User.ActorName() ?? UserName;
         RolesText = string.Join(", ", User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => T[RoleLabels.Of(r.Value)].Value));
         ClinicName = await db.ClinicSettings.AsNoTracking().Select(s => s.Name).FirstOrDefaultAsync() ?? "NeonPro";
         Today = clock.Now.ToString("dddd, d 'de' MMMM 'de' yyyy", System.Globalization.CultureInfo.CurrentCulture);

@@ -1,3 +1,4 @@
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Features.Catalog;
@@ -57,7 +58,8 @@ public static class NeonProApp
                 o.Conventions.AuthorizeFolder("/Compliance", Policies.ManagerOrAdmin);
             })
             .AddViewLocalization()
-            .AddNeonProViewLocalization();
+            .AddNeonProViewLocalization()
+            .AddNeonProForms();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
 

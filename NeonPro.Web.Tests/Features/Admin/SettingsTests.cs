@@ -148,7 +148,7 @@ public sealed class SettingsTests(NeonProFactory app) : IClassFixture<NeonProFac
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var doc = FormPosting.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Estas configurações foram alteradas por outra pessoa. Recarregue a página.", doc.QuerySelector("form#clinic-settings [role=alert]")!.TextContent);
+        Assert.Matches(@"Alterado por Teste Admin às \d{2}:\d{2}; recarregue\.", doc.QuerySelector("form#clinic-settings [role=alert]")!.TextContent);
         AssertUnchanged(afterOther, await RowAsync());
         Assert.Equal("Salvo pela outra pessoa", (await RowAsync())!.Name);
     }

@@ -211,7 +211,7 @@ public sealed class TreatmentsTests(NeonProFactory app) : IClassFixture<NeonProF
         var response = await client.PostTreatmentAsync(second, id: id);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Este tratamento foi alterado por outra pessoa. Recarregue a página.", FormPosting.Text(await response.Content.ReadAsStringAsync()));
+        Assert.Matches(@"Alterado por Teste Manager às \d{2}:\d{2}; recarregue\.", FormPosting.Text(await response.Content.ReadAsStringAsync()));
         Assert.Equal(500m, (await app.FindTreatmentAsync(name))!.Price);
     }
 

@@ -214,7 +214,7 @@ public sealed class PatientRegistryTests(NeonProFactory app) : IClassFixture<Neo
 
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var text = FormPosting.Text(await second.Content.ReadAsStringAsync());
-        Assert.Matches(new Regex(@"Este cadastro foi alterado por outra pessoa às \d{2}:\d{2}\. Recarregue a página\."), text);
+        Assert.Matches(new Regex(@"Alterado por Teste Receptionist às \d{2}:\d{2}; recarregue\."), text);
         Assert.Equal("Engenheira", (await PatientsArrange.LoadAsync(app, id)).Occupation);
     }
 

@@ -247,7 +247,7 @@ public sealed class EditTests(NeonProFactory app) : IClassFixture<NeonProFactory
         var response = await client.PostFormAsync(url, form);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Este cadastro foi alterado por outra pessoa. Recarregue a página.", FormPosting.Text(await response.Content.ReadAsStringAsync()));
+        Assert.Matches(@"Alterado por .+ às \d{2}:\d{2}; recarregue\.", FormPosting.Text(await response.Content.ReadAsStringAsync()));
         await using var db = app.NewDbContext();
         Assert.Equal("Dra. Versão Da Colega", (await db.Professionals.SingleAsync(x => x.Id == p.Id)).FullName);
     }

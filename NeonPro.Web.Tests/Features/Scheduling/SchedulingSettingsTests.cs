@@ -140,7 +140,7 @@ public sealed class SchedulingSettingsTests(NeonProFactory app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var doc = FormPosting.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Estas configurações foram alteradas por outra pessoa. Recarregue a página.", doc.QuerySelector($"{Form} [role=alert]")!.TextContent);
+        Assert.Matches(@"Alterado por Teste Admin às \d{2}:\d{2}; recarregue\.", doc.QuerySelector($"{Form} [role=alert]")!.TextContent);
         AssertUnchanged(afterOther, await RowAsync());
         Assert.Equal(80m, (await RowAsync())!.LateCancellationFee);
     }

@@ -37,7 +37,28 @@ public class Treatment : IVersioned
     public Guid Version { get; set; } = Guid.NewGuid();
 
     /// <summary>A room fits when it has every piece of equipment the treatment requires.</summary>
-    public bool FitsIn(Room room) => RequiredEquipment.All(req => room.Equipment.Any(e => e.Id == req.Id));
+    public bool FitsIn(Room room) => EquipmentFit.Fits(RequiredEquipment.Select(e => e.Id), room.Equipment.Select(e => e.Id));
+
+    /// <summary>
+    /// Why this patient may not have the treatment: outside its age limits, or pregnant or breastfeeding when the
+    /// treatment is contraindicated then (what the patient declared in the health profile). Empty when nothing stops it.
+    /// </summary>
+    public IReadOnlyList<PatientContraindication> ContraindicationsFor(int age, bool pregnant, bool breastfeeding)
+    {
+        var found = new List<PatientContraindication>();
+        if (MinimumAge is { } min && age < min) found.Add(PatientContraindication.BelowMinimumAge);
+        if (MaximumAge is { } max && age > max) found.Add(PatientContraindication.AboveMaximumAge);
+        if (ContraindicatedInPregnancy && pregnant) found.Add(PatientContraindication.Pregnancy);
+        if (ContraindicatedInBreastfeeding && breastfeeding) found.Add(PatientContraindication.Breastfeeding);
+        return found;
+    }
+
+    /// <summary>The required equipment the room lacks (empty when it fits), for the message that names it.</summary>
+    public IEnumerable<Equipment> MissingIn(Room room)
+    {
+        var missing = EquipmentFit.Missing(RequiredEquipment.Select(e => e.Id), room.Equipment.Select(e => e.Id)).ToHashSet();
+        return RequiredEquipment.Where(e => missing.Contains(e.Id));
+    }
 }
 
 [Audited(AuditedAs.ClinicSetup)]
@@ -58,3 +79,6 @@ public class Equipment
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public string Name { get; set; } = "";
 }
+
+/// <summary>What in the patient stops a treatment (Treatment.ContraindicationsFor).</summary>
+public enum PatientContraindication { BelowMinimumAge, AboveMaximumAge, Pregnancy, Breastfeeding }

@@ -44,10 +44,17 @@ public static class AppointmentStateMachine
 
     public static bool IsFinal(AppointmentStatus s) => Allowed[s].Length == 0;
 
-    /// <summary>Statuses that hold the professional, the room and the patient: they block overlapping bookings.</summary>
-    public static bool OccupiesTime(AppointmentStatus s) =>
-        s is AppointmentStatus.Scheduled or AppointmentStatus.Confirmed or AppointmentStatus.Arrived
-            or AppointmentStatus.InProgress or AppointmentStatus.Completed;
+    /// <summary>
+    /// Statuses that hold the professional, the room and the patient: they block overlapping bookings. A list, not
+    /// only a predicate, so a database query can ask the same question (EF Core translates Contains on it).
+    /// </summary>
+    public static readonly IReadOnlyList<AppointmentStatus> TimeHolding =
+    [
+        AppointmentStatus.Scheduled, AppointmentStatus.Confirmed, AppointmentStatus.Arrived,
+        AppointmentStatus.InProgress, AppointmentStatus.Completed,
+    ];
+
+    public static bool OccupiesTime(AppointmentStatus s) => TimeHolding.Contains(s);
 
     public static IReadOnlyList<AppointmentStatus> NextFrom(AppointmentStatus s) => Allowed[s];
 
@@ -65,6 +72,17 @@ public static class TimeOverlap
 {
     public static bool Overlaps(DateTime aStart, DateTime aEnd, DateTime bStart, DateTime bEnd) =>
         aStart < bEnd && bStart < aEnd;
+
+    /// <summary>Working hours within one day: 08:00–12:00 and 12:00–18:00 are back to back, not overlapping.</summary>
+    public static bool Overlaps(TimeOnly aStart, TimeOnly aEnd, TimeOnly bStart, TimeOnly bEnd) =>
+        aStart < bEnd && bStart < aEnd;
+
+    /// <summary>
+    /// Validity periods in whole days, both ends included and either end open (null: since always, until further
+    /// notice). Two scope rules for one treatment whose periods overlap would leave the rule to pick one silently.
+    /// </summary>
+    public static bool Overlaps(DateOnly? aFrom, DateOnly? aUntil, DateOnly? bFrom, DateOnly? bUntil) =>
+        (aFrom ?? DateOnly.MinValue) <= (bUntil ?? DateOnly.MaxValue) && (bFrom ?? DateOnly.MinValue) <= (aUntil ?? DateOnly.MaxValue);
 }
 
 /// <summary>The clinic's late-cancellation policy: a fee when cancelled less than N hours before the start.</summary>

@@ -1,5 +1,4 @@
 using NeonPro.Web.Domain.Catalog;
-using NeonPro.Web.Domain.Professionals;
 
 namespace NeonPro.Web.Features.Catalog;
 
@@ -22,16 +21,5 @@ public static class CatalogNames
         Domain.Catalog.ProductType.Medicine => "Medicamento (ex.: toxina botulínica)",
         Domain.Catalog.ProductType.Device => "Produto para saúde (ex.: preenchedores)",
         _ => "Sem produto registrado na ANVISA",
-    };
-
-    public static string Profession(Profession profession) => profession switch
-    {
-        Domain.Professionals.Profession.Physician => "Médico(a)",
-        Domain.Professionals.Profession.Nurse => "Enfermeiro(a)",
-        Domain.Professionals.Profession.Biomedic => "Biomédico(a)",
-        Domain.Professionals.Profession.Pharmacist => "Farmacêutico(a)",
-        Domain.Professionals.Profession.Dentist => "Cirurgião(ã)-dentista",
-        Domain.Professionals.Profession.Physiotherapist => "Fisioterapeuta",
-        _ => "Esteticista",
     };
 }

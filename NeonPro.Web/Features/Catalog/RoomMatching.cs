@@ -19,6 +19,7 @@ public sealed class RoomMatching(NeonProDbContext db)
             .FirstOrDefaultAsync(ct);
         if (treatment is null) return [];
 
+        // EquipmentFit's rule, asked of the database: every required piece is among the room's.
         var required = treatment.Required;
         var count = required.Count;
         return await db.Rooms.AsNoTracking()

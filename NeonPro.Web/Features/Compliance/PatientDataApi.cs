@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
@@ -27,7 +26,7 @@ public static class PatientDataApi
         Guid id, Guid? request, string format, HttpContext http, PatientDataExport export, AuditLog audit, NeonProDbContext db, CancellationToken ct)
     {
         var user = http.User;
-        var generatedBy = user.FindFirstValue(StaffClaimsFactory.FullNameClaim) ?? user.Identity?.Name;
+        var generatedBy = user.ActorName();
         var package = await export.CollectAsync(id, generatedBy, ct);
         if (package is null) return TypedResults.NotFound();
 

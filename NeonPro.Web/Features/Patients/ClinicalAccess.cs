@@ -83,7 +83,7 @@ public sealed class ClinicalAccess(NeonProDbContext db, ClinicClock clock, Audit
     /// <summary>The professional record this staff account signs in as (Professional.UserId), if any.</summary>
     public async Task<Guid?> MyProfessionalIdAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.ActorId();
         if (userId is null) return null;
         return await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
     }
@@ -103,7 +103,7 @@ public sealed class ClinicalAccess(NeonProDbContext db, ClinicClock clock, Audit
     /// <summary>The reason of this person's latest emergency access to this patient still within its window, if any.</summary>
     private async Task<string?> EmergencyReasonAsync(ClaimsPrincipal user, Guid patientId, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = user.ActorId();
         if (userId is null) return null;
         var key = patientId.ToString();
         var since = clock.UtcNow - EmergencyGrantLength;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -186,8 +185,8 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAcces
     }
 
     private (string? UserId, string? Name) Actor() =>
-        (User.FindFirstValue(ClaimTypes.NameIdentifier),
-         User.FindFirstValue(StaffClaimsFactory.FullNameClaim) ?? User.Identity?.Name);
+        (User.ActorId(),
+         User.ActorName());
 
     // Not on file, or a record this person may not open (ClinicalAccess): nothing of it is shown either way.
     private IActionResult Missing() => _forbidden ? Forbid() : NotFound();

@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Access;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -17,8 +19,10 @@ namespace NeonPro.Web.Features.Patients;
 /// the guardian of a minor, duplicate CPF refusal, the same-name-and-birth-date warning, and the search columns
 /// kept in step, all in one save.
 /// </summary>
-public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
+public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
+    string IEditForm.FormPartial => "_Form";
+
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public PatientInput Input { get; set; } = new();
 
@@ -66,9 +70,7 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess ac
                 return Refused(T["Este cadastro não pode ser alterado: o registro está bloqueado."]);
             if (!granted.MayOpenChart) return Forbid();
             patient = existing;
-            // The version the form was loaded with is the one the update is checked against.
-            db.Entry(patient).Property(p => p.Version).OriginalValue = Input.Version ?? Guid.Empty;
-            if (patient.Version != Input.Version) return await StaleAsync(id);
+            db.ExpectVersion(patient, Input.Version ?? Guid.Empty);
         }
         else patient = new Patient();
 
@@ -100,11 +102,7 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess ac
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StaleAsync(patient.Id);
-        }
-        catch (DbUpdateException) when (patient.Cpf is not null)
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && patient.Cpf is not null)
         {
             // Another desk registered the same CPF between our check and our save: the unique index refused it.
             db.ChangeTracker.Clear();
@@ -113,9 +111,9 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess ac
         }
 
         var chart = $"/Patients/Chart?id={patient.Id}";
-        if (Request.IsHtmx())
+        if (Request.WantsFragment())
         {
-            Response.HxRedirect(chart);
+            Response.Htmx(h => h.Redirect(chart));
             return new NoContentResult();
         }
         return Redirect(chart);
@@ -152,24 +150,10 @@ public class EditModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess ac
             .Select(c => c.Result).Take(10).ToList();
     }
 
-    private async Task<IActionResult> StaleAsync(Guid id)
-    {
-        var key = id.ToString();
-        var changedAt = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(Patient) && a.EntityId == key && a.Action == AuditAction.Update)
-            .OrderByDescending(a => a.Sequence)
-            .Select(a => (DateTime?)a.OccurredAtUtc)
-            .FirstOrDefaultAsync();
-        var message = changedAt is { } at
-            ? T["Este cadastro foi alterado por outra pessoa às {0}. Recarregue a página.", clock.ToClinicTime(at).ToString("HH:mm", CultureInfo.InvariantCulture)]
-            : T["Este cadastro foi alterado por outra pessoa. Recarregue a página."];
-        return Refused(message, StatusCodes.Status409Conflict);
-    }
-
     private IActionResult Refused(string message, int status = StatusCodes.Status409Conflict)
     {
         ModelState.AddModelError("", message);
         Response.StatusCode = status;
-        return Request.IsHtmx() ? Partial("_Form", this) : Page();
+        return this.PageOrPartial("_Form");
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -19,8 +20,14 @@ public enum HealthItem { Allergies, Medications, Conditions, PreviousProcedures,
 /// The anamnese tab of the chart. Saving renews the confirmation date of the items that changed; "Confirmar sem
 /// alterações" renews one item's date and nothing else. Every save is audited by the interceptor.
 /// </summary>
-public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
+public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
+    string IEditForm.FormPartial => "_HealthProfile";
+
+    /// <summary>After a stale save: the anamnese as it now stands beside what was typed.</summary>
+    async Task IEditForm.PrepareFormAsync(CancellationToken ct) =>
+        Profile = await db.HealthProfiles.AsNoTracking().FirstOrDefaultAsync(h => h.PatientId == Id, ct);
+
     public const string ChangedEvent = "health-profile-changed";
 
     public Guid Id { get; private set; }
@@ -54,7 +61,7 @@ public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, Clinical
             profile = new HealthProfile { PatientId = id };
             db.HealthProfiles.Add(profile);
         }
-        else if (await StaleAsync(profile, Input.Version) is { } stale) return stale;
+        else db.ExpectVersion(profile, Input.Version ?? Guid.Empty);
 
         Input.ApplyTo(profile, clock.UtcNow, DateOnly.FromDateTime(clock.Now));
         return await SaveAsync(profile, T["Anamnese salva."]);
@@ -69,7 +76,7 @@ public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, Clinical
             profile = new HealthProfile { PatientId = id };
             db.HealthProfiles.Add(profile);
         }
-        else if (await StaleAsync(profile, version) is { } stale) return stale;
+        else db.ExpectVersion(profile, version);
 
         var now = clock.UtcNow;
         switch (item)
@@ -95,15 +102,7 @@ public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, Clinical
 
     private async Task<IActionResult> SaveAsync(HealthProfile profile, string toast)
     {
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(profile.PatientId);
-        }
+        await db.SaveChangesAsync();
         Profile = profile;
         Input = HealthProfileInput.From(profile);
         ModelState.Clear();
@@ -114,27 +113,6 @@ public class HealthProfileModel(NeonProDbContext db, ClinicClock clock, Clinical
         return this.PageOrPartial("_HealthProfile");
     }
 
-    private async Task<IActionResult?> StaleAsync(HealthProfile profile, Guid? version)
-    {
-        db.Entry(profile).Property(h => h.Version).OriginalValue = version ?? Guid.Empty;
-        return profile.Version == version ? null : await ConflictAsync(profile.PatientId);
-    }
-
-    private async Task<IActionResult> ConflictAsync(Guid id)
-    {
-        var key = id.ToString();
-        var changedAt = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.EntityType == nameof(HealthProfile) && a.EntityId == key && (a.Action == AuditAction.Update || a.Action == AuditAction.Insert))
-            .OrderByDescending(a => a.Sequence).Select(a => (DateTime?)a.OccurredAtUtc).FirstOrDefaultAsync();
-        Profile = await db.HealthProfiles.AsNoTracking().FirstOrDefaultAsync(h => h.PatientId == id);
-        ModelState.AddModelError("", changedAt is { } at
-            ? T["Esta anamnese foi alterada por outra pessoa às {0}. Recarregue a página.", clock.ToClinicTime(at).ToString("HH:mm", CultureInfo.InvariantCulture)]
-            : T["Esta anamnese foi alterada por outra pessoa. Recarregue a página."]);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial("_HealthProfile", this) : Page();
-    }
-
-    /// <summary>The anamnese is clinical data: closed to the front desk and to professionals outside their relationships.</summary>
     private async Task<IActionResult?> RefuseAsync(Guid id)
     {
         Id = id;

@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NeonPro.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +49,7 @@ public class IndexModel(NeonProDbContext db, PatientSearch search) : PageModel
 
     private async Task<IReadOnlyList<PatientSearchResult>> OpenedByMeAsync()
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = User.ActorId();
         if (me is null) return [];
         var recent = await db.AuditEntries.AsNoTracking()
             .Where(a => a.UserId == me && a.Action == AuditAction.View && a.EntityType == nameof(Patient))

@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -97,10 +99,11 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
             row.Error = T["O fim deve ser depois do início."];
         else
         {
-            var clash = await db.WorkingHours.AsNoTracking()
-                .Where(h => h.ProfessionalId == Id && h.Day == row.Day && h.Id != row.RowId && h.Start < end && start < h.End)
+            var sameDay = await db.WorkingHours.AsNoTracking()
+                .Where(h => h.ProfessionalId == Id && h.Day == row.Day && h.Id != row.RowId)
                 .Select(h => new { h.Start, h.End })
-                .FirstOrDefaultAsync();
+                .ToListAsync();
+            var clash = sameDay.OrderBy(h => h.Start).FirstOrDefault(h => TimeOverlap.Overlaps(h.Start, h.End, start, end));
             if (clash is not null)
                 row.Error = T["Este intervalo se sobrepõe a outro do mesmo dia ({0}).", Range(clash.Start, clash.End)];
         }
@@ -116,7 +119,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         entity.End = row.End!.Value;
         await db.SaveChangesAsync();
 
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         if (row.RowId is not null) return Partial("_HoursRow", HoursRow.From(entity));
         // A new row takes its place in day order: the whole grid comes back, with an empty row to add the next.
@@ -130,7 +133,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (deleted is null) return NotFound();
         db.WorkingHours.Remove(deleted);
         await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         return Content("", "text/html");
     }
@@ -175,7 +178,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         entity.Reason = row.Reason;
         await db.SaveChangesAsync();
 
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         if (row.RowId is not null) return Partial("_ExceptionRow", ExceptionRow.From(entity));
         await LoadExceptionsAsync();
@@ -188,7 +191,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (deleted is null) return NotFound();
         db.AvailabilityExceptions.Remove(deleted);
         await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(AvailabilityChanged);
         return Content("", "text/html");
     }
@@ -226,13 +229,11 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         else
         {
             // Two entries valid on the same day would leave the rule to pick one silently.
-            var lo = row.ValidFrom ?? DateOnly.MinValue;
-            var hi = row.ValidUntil ?? DateOnly.MaxValue;
             var others = await db.ProfessionalScopes.AsNoTracking()
                 .Where(s => s.ProfessionalId == Id && s.TreatmentId == treatmentId && s.Id != row.RowId)
                 .Select(s => new { s.ValidFrom, s.ValidUntil })
                 .ToListAsync();
-            if (others.Any(o => (o.ValidFrom ?? DateOnly.MinValue) <= hi && lo <= (o.ValidUntil ?? DateOnly.MaxValue)))
+            if (others.Any(o => TimeOverlap.Overlaps(o.ValidFrom, o.ValidUntil, row.ValidFrom, row.ValidUntil)))
                 row.Error = T["Já existe uma regra para este procedimento que vale no mesmo período."];
         }
         if (row.Error is not null) return this.InvalidForm("_ScopeRow", row);
@@ -259,7 +260,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
             return Partial("_ScopeRow", row);
         }
 
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(ScopeChanged);
         if (row.RowId is not null) return Partial("_ScopeRow", ScopeRow.From(entity, Treatments));
         await LoadScopesAsync();
@@ -272,7 +273,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (deleted is null) return NotFound();
         db.ProfessionalScopes.Remove(deleted);
         await db.SaveChangesAsync();
-        if (!Request.IsHtmx()) return Redirect(DetailsUrl);
+        if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(ScopeChanged);
         return Content("", "text/html");
     }
@@ -283,7 +284,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
 
     private IActionResult Regrid(string target, string partial)
     {
-        Response.HxRetarget(target);
+        Response.Htmx(h => h.Retarget(target));
         Response.Headers["HX-Reswap"] = "outerHTML";
         return Partial(partial, this);
     }

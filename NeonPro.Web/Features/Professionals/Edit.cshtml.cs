@@ -7,14 +7,16 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Domain;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 
 namespace NeonPro.Web.Features.Professionals;
 
 /// <summary>Registering a professional or changing one: identity, council registration, supervision, staff account.</summary>
-public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel
+public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
-    public const string StaleMessage = "Este cadastro foi alterado por outra pessoa. Recarregue a página.";
+    string IEditForm.FormPartial => "_Form";
+    Task IEditForm.PrepareFormAsync(CancellationToken ct) => LoadOptionsAsync();
 
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public ProfessionalInput Input { get; set; } = new();
@@ -65,9 +67,7 @@ public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) 
             var existing = await db.Professionals.FirstOrDefaultAsync(x => x.Id == id);
             if (existing is null) return NotFound();
             professional = existing;
-            // The version the form was loaded with is what the update is checked against.
-            db.Entry(professional).Property(x => x.Version).OriginalValue = Input.Version;
-            if (professional.Version != Input.Version) return await StaleAsync();
+            db.ExpectVersion(professional, Input.Version);
         }
         else
         {
@@ -76,23 +76,8 @@ public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) 
         }
 
         Input.ApplyTo(professional);
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StaleAsync();
-        }
+        await db.SaveChangesAsync();
         return Redirect($"/Professionals/Details?id={professional.Id}");
-    }
-
-    private async Task<IActionResult> StaleAsync()
-    {
-        ModelState.AddModelError("", T[StaleMessage]);
-        await LoadOptionsAsync();
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial("_Form", this) : Page();
     }
 
     private async Task ValidateAsync()

@@ -47,6 +47,17 @@ public static class ProfessionalLabels
         _ => reason.ToString(),
     };
 
+    /// <summary>
+    /// A standing in words; a lapse still ahead reads as regular here (the badge and the agenda add how soon).
+    /// </summary>
+    public static string Of(CredentialStanding standing) => standing switch
+    {
+        CredentialStanding.Suspended => "Registro suspenso",
+        CredentialStanding.Cancelled => "Registro cancelado",
+        CredentialStanding.Lapsed => "Carteira/anuidade vencida",
+        _ => "Registro regular",
+    };
+
     public static string Of(AvailabilityExceptionKind kind) => kind switch
     {
         AvailabilityExceptionKind.TimeOff => "Folga",

@@ -218,7 +218,7 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
             problems.Add(new("RoomId", "O tratamento {0} exige uma sala com {1}.", treatment.Name, string.Join(", ", treatment.RequiredEquipment.Select(e => e.Name))));
         else if (room is not null && !treatment.FitsIn(room))
             problems.Add(new("RoomId", "A sala {0} não tem o equipamento exigido por {1} ({2}).", room.Name, treatment.Name,
-                string.Join(", ", treatment.RequiredEquipment.Where(req => room.Equipment.All(e => e.Id != req.Id)).Select(e => e.Name))));
+                string.Join(", ", treatment.MissingIn(room).Select(e => e.Name))));
 
         // Professional: registration and scope.
         var standing = professional!.StandingOn(localDate);
@@ -246,15 +246,15 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
 
         // Patient: age limits and pregnancy/breastfeeding.
         var age = patient!.AgeOn(localDate);
-        if (treatment.MinimumAge is { } min && age < min)
-            problems.Add(new("PatientId", "{0} exige idade mínima de {1} anos; o paciente tem {2}.", treatment.Name, min, age));
-        if (treatment.MaximumAge is { } max && age > max)
-            problems.Add(new("PatientId", "{0} tem idade máxima de {1} anos; o paciente tem {2}.", treatment.Name, max, age));
         var health = patient.HealthProfile;
-        if (treatment.ContraindicatedInPregnancy && health?.Pregnant == true)
-            problems.Add(new("PatientId", "{0} é contraindicado na gestação, e a paciente declarou estar grávida.", treatment.Name));
-        if (treatment.ContraindicatedInBreastfeeding && health?.Breastfeeding == true)
-            problems.Add(new("PatientId", "{0} é contraindicado na amamentação, e a paciente declarou estar amamentando.", treatment.Name));
+        foreach (var reason in treatment.ContraindicationsFor(age, health?.Pregnant == true, health?.Breastfeeding == true))
+            problems.Add(reason switch
+            {
+                PatientContraindication.BelowMinimumAge => new("PatientId", "{0} exige idade mínima de {1} anos; o paciente tem {2}.", treatment.Name, treatment.MinimumAge!, age),
+                PatientContraindication.AboveMaximumAge => new("PatientId", "{0} tem idade máxima de {1} anos; o paciente tem {2}.", treatment.Name, treatment.MaximumAge!, age),
+                PatientContraindication.Pregnancy => new("PatientId", "{0} é contraindicado na gestação, e a paciente declarou estar grávida.", treatment.Name),
+                _ => new("PatientId", "{0} é contraindicado na amamentação, e a paciente declarou estar amamentando.", treatment.Name),
+            });
 
         // Availability of the professional, in the clinic's zone.
         var weekly = await db.WorkingHours.AsNoTracking().Where(w => w.ProfessionalId == professional.Id)
@@ -272,7 +272,7 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
         if (problems.Count > 0) return (problems, warnings, supervisorId);
 
         // Overlaps: the professional's, the room's and the patient's other appointments that hold time.
-        var holding = new[] { AppointmentStatus.Scheduled, AppointmentStatus.Confirmed, AppointmentStatus.Arrived, AppointmentStatus.InProgress, AppointmentStatus.Completed };
+        var holding = AppointmentStateMachine.TimeHolding;
         var earliestStart = startUtc.AddMinutes(-MaximumDuration); // bounds the index range: nothing lasts longer
         var clashes = await db.Appointments.AsNoTracking()
             .Where(a => a.StartUtc >= earliestStart && a.StartUtc < endUtc && a.EndUtc > startUtc && holding.Contains(a.Status)

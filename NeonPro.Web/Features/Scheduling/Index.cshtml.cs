@@ -1,12 +1,14 @@
+using Htmx;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Patients;
+using NeonPro.Web.Features.Professionals;
+using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
@@ -78,7 +80,7 @@ public class IndexModel(
         var outcome = await booking.BookAsync(new BookingRequest(input.PatientId.Value, input.ProfessionalId.Value, input.TreatmentId.Value,
             input.RoomId, startUtc, input.DurationMinutes ?? 0, input.Notes, input.AcknowledgeWarnings,
             // Ticked without an outcome: Scheduled, which the booking rules refuse as a record ("choose what happened").
-            RecordedAs: input.RecordAfterTheFact ? input.RecordedAs ?? AppointmentStatus.Scheduled : null), ActorId, ActorName);
+            RecordedAs: input.RecordAfterTheFact ? input.RecordedAs ?? AppointmentStatus.Scheduled : null), User.ActorId(), User.ActorName());
 
         switch (outcome.Result)
         {
@@ -115,7 +117,7 @@ public class IndexModel(
         var professionalId = await db.Appointments.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ProfessionalId).FirstOrDefaultAsync();
         if (professionalId is null) return NotFound();
         if (!await access.MayChangeAppointmentAsync(User, professionalId.Value)) return NotYours();
-        var outcome = await statuses.ChangeAsync(id, version, to, reason, ActorId, ActorName);
+        var outcome = await statuses.ChangeAsync(id, version, to, reason, User.ActorId(), User.ActorName());
         Panel = await LoadPanelAsync(id);
         if (Panel is null) return NotFound();
         switch (outcome.Result)
@@ -143,7 +145,7 @@ public class IndexModel(
         if (date is null || time is null)
             return MoveRefused(T["Informe a data e o horário."]);
         var targetRoom = by == "room" ? room : (room ?? current.RoomId);
-        var outcome = await booking.MoveAsync(id, version, targetProfessional, targetRoom, clock.ToUtc(date.Value.ToDateTime(time.Value)), ActorId, ActorName);
+        var outcome = await booking.MoveAsync(id, version, targetProfessional, targetRoom, clock.ToUtc(date.Value.ToDateTime(time.Value)), User.ActorId(), User.ActorName());
         if (outcome.Result == BookingResult.Booked)
         {
             var moved = T["Agendamento movido para {0} às {1}.", date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)].Value;
@@ -163,7 +165,7 @@ public class IndexModel(
     {
         Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         Response.HxTrigger("move-refused", new { message = reason });
-        Response.HxRetarget("#move-result");
+        Response.Htmx(h => h.Retarget("#move-result"));
         // Through a partial: the reason names people and rooms, and htmx inserts it as HTML.
         return Partial("_MoveResult", reason);
     }
@@ -173,9 +175,6 @@ public class IndexModel(
     /// <summary>Someone else's appointment or agenda: refused before anything is read into the form or written (app.js toasts a 403).</summary>
     private StatusCodeResult NotYours() => StatusCode(StatusCodes.Status403Forbidden);
 
-    private string? ActorId => User.FindFirstValue(ClaimTypes.NameIdentifier);
-    private string? ActorName => User.FindFirst("full_name")?.Value ?? User.Identity?.Name;
-
     /// <summary>Whether the field arrived with a value (which may have failed to bind).</summary>
     private bool Typed(string key) => ModelState.TryGetValue(key, out var entry) && !string.IsNullOrEmpty(entry.AttemptedValue);
 
@@ -184,13 +183,7 @@ public class IndexModel(
     private object Localize(object arg) => arg switch
     {
         AppointmentStatus s => StatusNames.Name(T, s),
-        CredentialStanding c => c switch
-        {
-            CredentialStanding.Suspended => T["Registro suspenso"].Value,
-            CredentialStanding.Cancelled => T["Registro cancelado"].Value,
-            CredentialStanding.Lapsed => T["Carteira/anuidade vencida"].Value,
-            _ => T["Registro regular"].Value,
-        },
+        CredentialStanding c => T[ProfessionalLabels.Of(c)].Value,
         _ => arg,
     };
 
@@ -252,7 +245,7 @@ public class IndexModel(
         if (input.TreatmentId is { } treatmentId)
         {
             var required = await db.Treatments.AsNoTracking().Where(t => t.Id == treatmentId).SelectMany(t => t.RequiredEquipment.Select(e => e.Id)).ToListAsync();
-            rooms = rooms.Where(r => required.All(req => r.Equipment.Any(e => e.Id == req))).ToList();
+            rooms = rooms.Where(r => EquipmentFit.Fits(required, r.Equipment.Select(e => e.Id))).ToList();
             form.RoomRequired = required.Count > 0;
         }
         form.Rooms = rooms.Select(r => new Option(r.Id, r.Name)).ToList();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -41,8 +40,8 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
         // A professional moves only their own appointments along: the same rule as the grid's.
         var professionalId = await db.Appointments.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ProfessionalId).FirstOrDefaultAsync();
         if (professionalId is null || !await access.MayChangeAppointmentAsync(User, professionalId.Value)) return Forbid();
-        var outcome = await statuses.ChangeAsync(id, version, to, null, User.FindFirstValue(ClaimTypes.NameIdentifier),
-            User.FindFirst(StaffClaimsFactory.FullNameClaim)?.Value ?? User.Identity?.Name);
+        var outcome = await statuses.ChangeAsync(id, version, to, null, User.ActorId(),
+            User.ActorName());
         if (outcome.Result != StatusChangeResult.Changed && outcome.Problem is { } p)
         {
             Message = T[p.Message, p.Args.Select(a => a is AppointmentStatus s ? StatusNames.Name(T, s) : a).ToArray()];
@@ -54,7 +53,7 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
 
     private async Task LoadAsync()
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.ActorId();
         var me = await db.Professionals.AsNoTracking().Where(p => p.UserId == userId).Select(p => new { p.Id, p.FullName }).FirstOrDefaultAsync();
         if (me is null) return;
         ProfessionalName = me.FullName;

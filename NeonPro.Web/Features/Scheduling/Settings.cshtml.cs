@@ -1,3 +1,4 @@
+using NeonPro.Web.Domain;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,6 +9,7 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Features.Catalog;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -19,21 +21,17 @@ namespace NeonPro.Web.Features.Scheduling;
 /// overwrite each other unseen.
 /// </summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
-public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel
+public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : SettingsPageModel<SchedulingSettings>
 {
-    public const string FormPartial = "_SchedulingSettingsForm";
-    public const string StaleMessage = "Estas configurações foram alteradas por outra pessoa. Recarregue a página.";
-    private const string FlashKey = "SchedulingSettingsFlash";
+    public override string FormPartial => "_SchedulingSettingsForm";
 
     /// <summary>Slot sizes from 5 to 60 minutes that divide an hour, so every hour starts on a slot.</summary>
     public static readonly IReadOnlyList<int> SlotSizes = [.. Enumerable.Range(5, 56).Where(m => 60 % m == 0)];
 
     [BindProperty] public SchedulingSettingsInput Input { get; set; } = new();
-    public string? Confirmation { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Confirmation = TempData[FlashKey] as string;
+        TakeConfirmation();
         var row = await db.SchedulingSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == SchedulingSettings.SingletonId, ct);
         Input = SchedulingSettingsInput.From(row);
         return Page();
@@ -44,26 +42,8 @@ public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource>
         Validate();
         if (!ModelState.IsValid) return this.InvalidForm(FormPartial);
 
-        var row = await db.SaveVersionedAsync<SchedulingSettings>(s => s.Id == SchedulingSettings.SingletonId, Input.Version, Input.ApplyTo, ct);
-        if (row is null) return Stale();
-
-        var message = T["Configurações da agenda salvas."].Value;
-        if (!Request.IsHtmx())
-        {
-            TempData[FlashKey] = message;
-            return RedirectToPage("Settings");
-        }
-        ModelState.Clear();
-        Input = SchedulingSettingsInput.From(row);
-        Confirmation = message;
-        return Partial(FormPartial, this);
-    }
-
-    private IActionResult Stale()
-    {
-        ModelState.AddModelError("", T[StaleMessage]);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(FormPartial, this) : Page();
+        return await SaveAsync(db, s => s.Id == SchedulingSettings.SingletonId, Input.Version, Input.ApplyTo,
+            row => Input = SchedulingSettingsInput.From(row), T["Configurações da agenda salvas."].Value, ct);
     }
 
     /// <summary>Rules that span fields or need the list of slot sizes; single-field shape is on the input's attributes.</summary>
@@ -79,7 +59,7 @@ public class SettingsModel(NeonProDbContext db, IStringLocalizer<SharedResource>
         if (Input.OpensAt is { } o && Input.ClosesAt is { } c && c <= o)
             ModelState.AddModelError(Key(nameof(SchedulingSettingsInput.ClosesAt)), T["O fechamento deve ser depois da abertura."]);
         if (Input.LateCancellationFee is { } fee && fee > SchedulingSettingsInput.MaxFee)
-            ModelState.AddModelError(Key(nameof(SchedulingSettingsInput.LateCancellationFee)), T["A taxa não pode passar de {0}.", Money.Format(SchedulingSettingsInput.MaxFee)]);
+            ModelState.AddModelError(Key(nameof(SchedulingSettingsInput.LateCancellationFee)), T["A taxa não pode passar de {0}.", Brl.Format(SchedulingSettingsInput.MaxFee)]);
         if (Input.LateCancellationFee is < 0)
             ModelState.AddModelError(Key(nameof(SchedulingSettingsInput.LateCancellationFee)), T["A taxa não pode ser negativa."]);
     }

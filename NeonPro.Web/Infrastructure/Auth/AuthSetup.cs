@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
@@ -57,17 +58,17 @@ public static class AuthSetup
             o.Events.OnRedirectToLogin = ctx =>
             {
                 // An htmx call whose session expired: send the whole page to sign-in, not a fragment of it.
-                if (ctx.Request.IsHtmx())
+                if (ctx.Request.WantsFragment())
                 {
                     ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    ctx.Response.HxRedirect(ctx.RedirectUri);
+                    ctx.Response.Htmx(h => h.Redirect(ctx.RedirectUri));
                 }
                 else ctx.Response.Redirect(ctx.RedirectUri);
                 return Task.CompletedTask;
             };
             o.Events.OnRedirectToAccessDenied = ctx =>
             {
-                if (ctx.Request.IsHtmx()) ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                if (ctx.Request.WantsFragment()) ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
                 else ctx.Response.Redirect(ctx.RedirectUri);
                 return Task.CompletedTask;
             };

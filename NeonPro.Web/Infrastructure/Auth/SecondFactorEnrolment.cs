@@ -1,3 +1,4 @@
+using Htmx;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NeonPro.Web.Infrastructure.Htmx;
@@ -23,11 +24,11 @@ public static class SecondFactorEnrolment
                 await next();
                 return;
             }
-            if (http.Request.IsHtmx())
+            if (http.Request.WantsFragment())
             {
                 // A fragment call: the whole page goes to the set-up page, not a piece of it.
                 http.Response.StatusCode = StatusCodes.Status204NoContent;
-                http.Response.HxRedirect(EnrolmentPage);
+                http.Response.Htmx(h => h.Redirect(EnrolmentPage));
             }
             else if (http.Request.Path.StartsWithSegments("/api"))
                 http.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -1,16 +1,26 @@
 using System.Text.Json;
+using Htmx;
 
 namespace NeonPro.Web.Infrastructure.Htmx;
 
 /// <summary>
-/// The few htmx headers NeonPro uses (the Htmx NuGet packages do not restore here, and these are small
-/// enough to own). See https://htmx.org/reference/#headers.
+/// What the Htmx package (HX-* request and response headers) lacks for NeonPro: one gate for "answer with the
+/// fragment" that also tells caches the answer varies by HX-Request, and triggers that add up across calls.
 /// </summary>
 public static class HtmxExtensions
 {
-    /// <summary>True when htmx sent the request (it sets HX-Request: true); history restores are full pages.</summary>
-    public static bool IsHtmx(this HttpRequest request) =>
-        request.Headers["HX-Request"] == "true" && request.Headers["HX-History-Restore-Request"] != "true";
+    /// <summary>
+    /// True when htmx asked and wants a fragment (history restores want the whole page). Asking decides the
+    /// answer, so the response gets Vary: HX-Request here: a shared cache then never hands the fragment to a
+    /// full-page visit, whatever the handler goes on to return.
+    /// </summary>
+    public static bool WantsFragment(this HttpRequest request)
+    {
+        var vary = request.HttpContext.Response.Headers.Vary;
+        if (!vary.Any(v => v is not null && v.Contains(HtmxRequestHeaders.Keys.Request, StringComparison.OrdinalIgnoreCase)))
+            request.HttpContext.Response.Headers.Append("Vary", HtmxRequestHeaders.Keys.Request);
+        return request.IsHtmx() && !request.IsHtmxHistoryRestoreRequest();
+    }
 
     /// <summary>
     /// Raises a client-side event after the swap, e.g. "appointment-changed". Several calls in one response add up
@@ -21,7 +31,7 @@ public static class HtmxExtensions
         var items = response.HttpContext.Items;
         if (items[TriggersKey] is not Dictionary<string, object?> events) items[TriggersKey] = events = [];
         events[eventName] = detail;
-        response.Headers["HX-Trigger"] = events.Values.All(v => v is null)
+        response.Headers[HtmxResponseHeaders.Keys.Trigger] = events.Values.All(v => v is null)
             ? string.Join(", ", events.Keys)
             : JsonSerializer.Serialize(events);
         return response;
@@ -32,24 +42,4 @@ public static class HtmxExtensions
     /// <summary>Asks htmx to show a toast (handled in app.js) after the swap.</summary>
     public static HttpResponse HxToast(this HttpResponse response, string message, string kind = "success") =>
         response.HxTrigger("toast", new { message, kind });
-
-    /// <summary>A full-page navigation from an htmx request (a plain 302 would be swapped into the fragment).</summary>
-    public static HttpResponse HxRedirect(this HttpResponse response, string url)
-    {
-        response.Headers["HX-Redirect"] = url;
-        return response;
-    }
-
-    /// <summary>Swap the answer into another element than the one that asked, e.g. a form's error area.</summary>
-    public static HttpResponse HxRetarget(this HttpResponse response, string cssSelector)
-    {
-        response.Headers["HX-Retarget"] = cssSelector;
-        return response;
-    }
-
-    public static HttpResponse HxPushUrl(this HttpResponse response, string url)
-    {
-        response.Headers["HX-Push-Url"] = url;
-        return response;
-    }
 }

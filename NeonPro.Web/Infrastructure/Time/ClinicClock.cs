@@ -51,11 +51,3 @@ public sealed class ClinicClock(TimeProvider time, IMemoryCache cache, IServiceS
 
     public static bool IsKnownZone(string? id) => !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }
-
-/// <summary>Money as the clinic shows it: R$ 1.234,56 (BRL, whatever the UI language).</summary>
-public static class Money
-{
-    private static readonly CultureInfo Brazil = CultureInfo.GetCultureInfo("pt-BR");
-
-    public static string Format(decimal amount) => amount.ToString("C", Brazil);
-}

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain;
 using NeonPro.Web.Domain.Clinic;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -16,11 +17,9 @@ namespace NeonPro.Web.Features.Admin.Settings;
 /// The clinic's identity (name, CNPJ, address, phone) and time zone. One row, created on the first save;
 /// the form carries the Version it was loaded with, so two admins cannot overwrite each other unseen.
 /// </summary>
-public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : PageModel
+public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : SettingsPageModel<ClinicSettings>
 {
-    public const string FormPartial = "_SettingsForm";
-    public const string StaleMessage = "Estas configurações foram alteradas por outra pessoa. Recarregue a página.";
-    private const string FlashKey = "AdminSettingsFlash";
+    public override string FormPartial => "_SettingsForm";
 
     /// <summary>The IANA zones Brazil uses; anything else is refused.</summary>
     public static readonly IReadOnlyList<(string Id, string Place)> TimeZones =
@@ -43,11 +42,9 @@ public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringL
     ];
 
     [BindProperty] public SettingsInput Input { get; set; } = new();
-    public string? Confirmation { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Confirmation = TempData[FlashKey] as string;
+        TakeConfirmation();
         var row = await db.ClinicSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == ClinicSettings.SingletonId, ct);
         Input = row is null ? new SettingsInput() : SettingsInput.From(row);
         return Page();
@@ -59,27 +56,11 @@ public partial class IndexModel(NeonProDbContext db, ClinicClock clock, IStringL
         Validate();
         if (!ModelState.IsValid) return this.InvalidForm(FormPartial);
 
-        var row = await db.SaveVersionedAsync<ClinicSettings>(s => s.Id == ClinicSettings.SingletonId, Input.Version, Input.ApplyTo, ct);
-        if (row is null) return Stale();
-        clock.Invalidate();
-
-        var message = T["Configurações da clínica salvas."].Value;
-        if (!Request.IsHtmx())
+        return await SaveAsync(db, s => s.Id == ClinicSettings.SingletonId, Input.Version, Input.ApplyTo, row =>
         {
-            TempData[FlashKey] = message;
-            return RedirectToPage("Index");
-        }
-        ModelState.Clear();
-        Input = SettingsInput.From(row);
-        Confirmation = message;
-        return Partial(FormPartial, this);
-    }
-
-    private IActionResult Stale()
-    {
-        ModelState.AddModelError("", T[StaleMessage]);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(FormPartial, this) : Page();
+            clock.Invalidate();
+            Input = SettingsInput.From(row);
+        }, T["Configurações da clínica salvas."].Value, ct);
     }
 
     private void Validate()

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +93,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, CancellationToken ct) =>
-        await RowActionAsync(await accounts.DisableAsync(id, User.FindFirstValue(ClaimTypes.NameIdentifier)),
+        await RowActionAsync(await accounts.DisableAsync(id, User.ActorId()),
             u => T["Usuário {0} desativado. As sessões abertas dele serão encerradas.", u.FullName], ct);
 
     public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct) =>
@@ -172,7 +171,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
         if (!OpenManage(id)) return NotFound();
         if (postedRoles is not null) ManagedRoles = postedRoles;
         Response.StatusCode = status;
-        return Request.IsHtmx() ? Partial(UsersPartial, this) : Page();
+        return this.PageOrPartial(UsersPartial);
     }
 
     private async Task<IActionResult> RowActionAsync(StaffAccounts.Outcome outcome, Func<StaffUser, string> message, CancellationToken ct)
@@ -183,13 +182,13 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
         Problem = string.Join(" ", outcome.Errors);
         await LoadAsync(ct);
         Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(UsersPartial, this) : Page();
+        return this.PageOrPartial(UsersPartial);
     }
 
     /// <summary>After a change: the refreshed section to htmx; otherwise back to the list (post/redirect/get).</summary>
     private async Task<IActionResult> DoneAsync(string message, CancellationToken ct)
     {
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             TempData[FlashKey] = message;
             return RedirectToPage("Index");
@@ -211,7 +210,7 @@ public class IndexModel(NeonProDbContext db, StaffAccounts accounts, ClinicClock
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var me = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = User.ActorId();
         var now = clock.UtcNow;
         var users = await db.Users.AsNoTracking()
             .Select(u => new { u.Id, u.FullName, u.Email, u.IsDisabled, u.LockoutEnd, u.CreatedAtUtc })

@@ -189,7 +189,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
                 equipment.Name, string.Join("; ", uses)];
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Request.IsHtmx() ? Partial(EquipmentPartial, this) : Page();
+            return this.PageOrPartial(EquipmentPartial);
         }
         db.Equipment.Remove(equipment);
         await db.SaveChangesAsync(ct);
@@ -199,7 +199,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
     private async Task<IActionResult> EquipmentChangedAsync(string message, CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (!Request.IsHtmx()) return Page();
+        if (!Request.WantsFragment()) return Page();
         Response.HxToast(message).HxTrigger(EquipmentChanged);
         return Partial(EquipmentPartial, this);
     }
@@ -216,7 +216,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         form.AllEquipment = Equipment;
         Rooms = Rooms.Select(r => r.Id == form.Id ? form : r).ToList();
         Response.StatusCode = status;
-        return Request.IsHtmx() ? Partial(RoomPartial, form) : Page();
+        return this.PageOrPartial(RoomPartial, form);
     }
 
     private async Task ValidateRoomAsync(RoomView form, Guid? id, CancellationToken ct)

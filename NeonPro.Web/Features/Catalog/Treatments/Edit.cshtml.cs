@@ -1,3 +1,5 @@
+using NeonPro.Web.Domain;
+using Htmx;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,14 +8,17 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 
 namespace NeonPro.Web.Features.Catalog.Treatments;
 
 /// <summary>Creates or edits one treatment with every field the catalog keeps; nothing is saved unless all of it is valid.</summary>
-public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer<SharedResource> T) : PageModel
+public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
     public const string FormPartial = "_TreatmentForm";
+    string IEditForm.FormPartial => FormPartial;
+    Task IEditForm.PrepareFormAsync(CancellationToken ct) => LoadOptionsAsync(ct);
 
     [BindProperty] public TreatmentInput Input { get; set; } = new();
 
@@ -21,8 +26,6 @@ public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer
     public Guid? TreatmentId { get; private set; }
     public IReadOnlyList<EquipmentOption> EquipmentOptions { get; private set; } = [];
     public IReadOnlyList<string> FittingRooms { get; private set; } = [];
-    /// <summary>Set when someone else saved the treatment since this form was opened.</summary>
-    public string? ConflictMessage { get; private set; }
 
     public sealed record EquipmentOption(Guid Id, string Name);
 
@@ -55,11 +58,8 @@ public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer
         {
             var found = await db.Treatments.Include(t => t.RequiredEquipment).FirstOrDefaultAsync(t => t.Id == existing, ct);
             if (found is null) return NotFound();
-            if (found.Version != Input.Version) return await ConflictAsync(ct);
             treatment = found;
-            // The update is conditional on the version the form was opened with, so a save that races past
-            // the check above still fails instead of overwriting.
-            db.Entry(treatment).Property(t => t.Version).OriginalValue = Input.Version;
+            db.ExpectVersion(treatment, Input.Version);
             treatment.Version = Guid.NewGuid(); // also when only the equipment changed (a join-table edit leaves the row untouched)
         }
         else
@@ -75,31 +75,15 @@ public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer
         if (missing.Count > 0)
             treatment.RequiredEquipment.AddRange(await db.Equipment.Where(e => missing.Contains(e.Id)).ToListAsync(ct));
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await ConflictAsync(ct);
-        }
+        await db.SaveChangesAsync(ct);
 
         TempData["StatusMessage"] = T["Tratamento {0} salvo.", treatment.Name].Value;
-        if (Request.IsHtmx())
+        if (Request.WantsFragment())
         {
-            Response.HxRedirect(Url.Page("Index")!);
+            Response.Htmx(h => h.Redirect(Url.Page("Index")!));
             return new NoContentResult();
         }
         return RedirectToPage("Index");
-    }
-
-    private async Task<IActionResult> ConflictAsync(CancellationToken ct)
-    {
-        ConflictMessage = T["Este tratamento foi alterado por outra pessoa. Recarregue a página."];
-        await LoadOptionsAsync(ct);
-        Response.StatusCode = StatusCodes.Status409Conflict;
-        return Request.IsHtmx() ? Partial(FormPartial, this) : Page();
     }
 
     private void Normalize()
@@ -125,7 +109,7 @@ public class EditModel(NeonProDbContext db, RoomMatching rooms, IStringLocalizer
         if (Input.Price < 0)
             ModelState.AddModelError(prefix + nameof(TreatmentInput.Price), T["O preço não pode ser negativo."]);
         else if (Input.Price > TreatmentInput.MaxPrice)
-            ModelState.AddModelError(prefix + nameof(TreatmentInput.Price), T["O preço não pode passar de {0}.", NeonPro.Web.Infrastructure.Time.Money.Format(TreatmentInput.MaxPrice)]);
+            ModelState.AddModelError(prefix + nameof(TreatmentInput.Price), T["O preço não pode passar de {0}.", Brl.Format(TreatmentInput.MaxPrice)]);
         if (Input.AllowedProfessions.Count == 0)
             ModelState.AddModelError(prefix + nameof(TreatmentInput.AllowedProfessions), T["Marque ao menos uma profissão que pode realizar o tratamento."]);
         if (Input.RecommendedSessions is null && Input.SessionIntervalDays is not null)

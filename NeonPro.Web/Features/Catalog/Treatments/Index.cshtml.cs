@@ -6,14 +6,17 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 
 namespace NeonPro.Web.Features.Catalog.Treatments;
 
 /// <summary>The treatment catalog: filter by name, category and status; deactivate or reactivate a treatment.</summary>
-public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel
+public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
     public const string ListPartial = "_TreatmentList";
+    string IEditForm.FormPartial => ListPartial;
+    Task IEditForm.PrepareFormAsync(CancellationToken ct) => LoadAsync(ct);
 
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public TreatmentCategory? Category { get; set; }
@@ -22,7 +25,6 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int TotalCount { get; private set; }
     [TempData] public string? StatusMessage { get; set; }
-    public string? ErrorMessage { get; private set; }
 
     public sealed record Row(Guid Id, string Name, TreatmentCategory Category, int DurationMinutes, decimal Price,
         List<Profession> AllowedProfessions, List<string> Equipment, bool IsActive, Guid Version);
@@ -45,29 +47,11 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
     {
         var treatment = await db.Treatments.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (treatment is null) return NotFound();
-        if (treatment.Version != version)
-        {
-            ErrorMessage = T["Este tratamento foi alterado por outra pessoa. Recarregue a página."];
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            await LoadAsync(ct);
-            return Request.IsHtmx() ? Partial(ListPartial, this) : Page();
-        }
-        db.Entry(treatment).Property(t => t.Version).OriginalValue = version;
+        db.ExpectVersion(treatment, version);
         treatment.IsActive = active;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ErrorMessage = T["Este tratamento foi alterado por outra pessoa. Recarregue a página."];
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            return Request.IsHtmx() ? Partial(ListPartial, this) : Page();
-        }
+        await db.SaveChangesAsync(ct);
         var message = active ? T["Tratamento {0} reativado.", treatment.Name] : T["Tratamento {0} desativado; o histórico foi mantido.", treatment.Name];
-        if (!Request.IsHtmx())
+        if (!Request.WantsFragment())
         {
             StatusMessage = message;
             return RedirectToPage(new { Q, Category, Status });

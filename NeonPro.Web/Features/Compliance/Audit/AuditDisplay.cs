@@ -1,3 +1,4 @@
+using NeonPro.Web.Domain;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -212,7 +213,7 @@ public sealed class AuditDisplay
             return time.ToString("HH:mm", invariant);
         if (type == typeof(bool)) return stored switch { "true" => T["Sim"].Value, "false" => T["Não"].Value, _ => null };
         // Money is the only decimal the clinic keeps (decimal(10,2) by convention).
-        if (type == typeof(decimal) && decimal.TryParse(stored, NumberStyles.Number, invariant, out var amount)) return Money.Format(amount);
+        if (type == typeof(decimal) && decimal.TryParse(stored, NumberStyles.Number, invariant, out var amount)) return Brl.Format(amount);
         if (type != typeof(string) && type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
                 is { } sequence && sequence.GetGenericArguments()[0] is { IsEnum: true } element)
             return EnumListText(element, stored);

@@ -1,3 +1,4 @@
+using Htmx;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -67,7 +68,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
         // The benchmark (bench/audit.sh) reads this; so can a manager's browser tools on a slow filter.
         Response.TimeFromHere("audit");
         await LoadAsync(ct);
-        Response.HxPushUrl(PageUrl(Before, After));
+        Response.Htmx(h => h.PushUrl(PageUrl(Before, After)));
         return this.PageOrPartial("_Entries");
     }
 
@@ -75,7 +76,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
     {
         var result = await audit.VerifyAsync(ct);
         VerificationResult = new Verification(result.RowsChecked, result.Break, result.LastAnchor);
-        if (!Request.IsHtmx()) await LoadAsync(ct);
+        if (!Request.WantsFragment()) await LoadAsync(ct);
         return this.PageOrPartial("_Verification");
     }
 

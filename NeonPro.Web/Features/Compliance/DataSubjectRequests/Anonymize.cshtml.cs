@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -43,8 +42,8 @@ public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IS
             return Page();
         }
 
-        var outcome = await anonymization.AnonymizeAsync(Id, User.FindFirstValue(ClaimTypes.NameIdentifier),
-            User.FindFirstValue(StaffClaimsFactory.FullNameClaim) ?? User.Identity?.Name, ct);
+        var outcome = await anonymization.AnonymizeAsync(Id, User.ActorId(),
+            User.ActorName(), ct);
         if (!outcome.Succeeded)
         {
             Error = outcome.Refusal switch

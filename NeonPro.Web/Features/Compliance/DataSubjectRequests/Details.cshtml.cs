@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using NeonPro.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +84,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, IStringLocaliz
     {
         r.Status = status;
         r.AnsweredAtUtc = clock.UtcNow;
-        r.HandledByUserId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        r.HandledByUserId = User.ActorId();
     }
 
     /// <summary>Applies one change to an open request and saves it; a refused change answers 422 with its message.</summary>
