@@ -1,10 +1,9 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Microsoft.EntityFrameworkCore.Migrations.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
 using NeonPro.Web.Data;
 using NeonPro.Web.Tests.Infrastructure;
 
@@ -78,20 +77,23 @@ public sealed class FailedUpgradeTests
         return new NeonProDbContext(builder.Options);
     }
 
-    // EF's migrations-assembly service is internal API; a test may lean on it to add a release that does not exist.
-#pragma warning disable EF1001
-    /// <summary>The app's own migrations followed by the two of the pretend release.</summary>
-    private sealed class NextReleaseMigrations(ICurrentDbContext context, IDbContextOptions options, IMigrationsIdGenerator ids,
-        IDiagnosticsLogger<DbLoggerCategory.Migrations> logger) : MigrationsAssembly(context, options, ids, logger)
+    /// <summary>This engine's own migrations (as the app finds them) followed by the two of the pretend release.</summary>
+    private sealed class NextReleaseMigrations(ICurrentDbContext context, IDatabaseProvider provider, IMigrationsIdGenerator ids) : IMigrationsAssembly
     {
-        public override IReadOnlyDictionary<string, TypeInfo> Migrations { get; } = new SortedList<string, TypeInfo>(
-            new MigrationsAssembly(context, options, ids, logger).Migrations.ToDictionary())
+        private readonly ProviderMigrationsAssembly released = new(context, provider, ids);
+        private SortedList<string, TypeInfo>? migrations;
+
+        public IReadOnlyDictionary<string, TypeInfo> Migrations => migrations ??= new SortedList<string, TypeInfo>(released.Migrations.ToDictionary())
         {
             ["29991230000000_UpgradeThatWorks"] = typeof(UpgradeThatWorks).GetTypeInfo(),
             ["29991231000000_UpgradeThatFails"] = typeof(UpgradeThatFails).GetTypeInfo(),
         };
+
+        public ModelSnapshot? ModelSnapshot => released.ModelSnapshot;
+        public Assembly Assembly => released.Assembly;
+        public string? FindMigrationId(string nameOrId) => Migrations.Keys.FirstOrDefault(id => id == nameOrId || ids.GetName(id) == nameOrId);
+        public Migration CreateMigration(TypeInfo migrationClass, string activeProvider) => released.CreateMigration(migrationClass, activeProvider);
     }
-#pragma warning restore EF1001
 
     private sealed class UpgradeThatWorks : Migration
     {
