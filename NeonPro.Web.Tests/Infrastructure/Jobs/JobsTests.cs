@@ -6,12 +6,26 @@ using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Cli;
 using NeonPro.Web.Infrastructure.Jobs;
+using Quartz;
 
 namespace NeonPro.Web.Tests.Infrastructure.Jobs;
 
 /// <summary>The Jobs page: every area's jobs with schedule, next run and last outcome, and "Executar agora", for admins only.</summary>
 public sealed class JobsPageTests(NeonProFactory app) : IClassFixture<NeonProFactory>
 {
+    [Fact]
+    public async Task Every_registered_job_runs_through_ClinicJob_so_jobs_run_and_the_history_work_for_it()
+    {
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        var keys = await scheduler.GetJobKeys(Quartz.GroupMatcher<Quartz.JobKey>.AnyGroup());
+        Assert.True(keys.Count >= 4, $"expected every area's jobs, found {keys.Count}");
+        foreach (var key in keys)
+        {
+            var type = (await scheduler.GetJobDetail(key))!.JobType.Type;
+            Assert.True(typeof(NeonPro.Web.Infrastructure.Jobs.ClinicJob).IsAssignableFrom(type), $"{key} ({type.Name}) is not a ClinicJob");
+        }
+    }
+
     [Fact]
     public async Task Lists_the_jobs_every_area_registered_with_schedule_and_next_run()
     {

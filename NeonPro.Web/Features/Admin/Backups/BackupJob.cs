@@ -1,4 +1,5 @@
 using NeonPro.Web.Data;
+using NeonPro.Web.Infrastructure.Jobs;
 using Quartz;
 
 namespace NeonPro.Web.Features.Admin.Backups;
@@ -9,19 +10,18 @@ namespace NeonPro.Web.Features.Admin.Backups;
 /// own tools do that (README).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class BackupJob(DatabaseBackup backup, AuditActorAccessor actors, ILogger<BackupJob> logger) : IJob
+public sealed class BackupJob(DatabaseBackup backup, AuditActorAccessor actors, ILogger<BackupJob> logger) : ClinicJob
 {
     public static readonly JobKey Key = new("database-backup", "admin");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public override async Task<string> RunAsync(JobRunContext run, CancellationToken cancellationToken)
     {
         actors.ActAsSystem("cópia de segurança");
         if (!backup.AppMakesBackups)
         {
             const string NotHere = "Cópia não feita pelo NeonPro: neste banco de dados (PostgreSQL ou SQL Server) a cópia de segurança é feita com as ferramentas do próprio servidor (veja o README).";
             logger.LogInformation("No backup made by the app: the database server's own tools back it up (README).");
-            context.Result = NotHere;
-            return;
+            return NotHere;
         }
         BackupCopy copy;
         try
@@ -33,6 +33,6 @@ public sealed class BackupJob(DatabaseBackup backup, AuditActorAccessor actors, 
             // What an operator can act on: the folder, and the reason (disk full, no permission, database error).
             throw new JobExecutionException($"A cópia de segurança falhou ao gravar em {backup.DefaultFolder}: {e.Message}", e);
         }
-        context.Result = $"Cópia gravada em {copy.DatabaseFile}; {copy.Deleted.Count} cópia(s) antiga(s) apagada(s).";
+        return $"Cópia gravada em {copy.DatabaseFile}; {copy.Deleted.Count} cópia(s) antiga(s) apagada(s).";
     }
 }
