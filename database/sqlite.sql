@@ -786,3 +786,8 @@ CREATE INDEX "IX_JobRuns_Job_StartedAtUtc" ON "JobRuns" ("Job", "StartedAtUtc");
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
 VALUES ('20261128063921_JobStore', '10.0.15');
 
+CREATE INDEX "IX_AuditEntries_EntityType_Sequence" ON "AuditEntries" ("EntityType", "Sequence");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261128081124_AuditByEntityIndex', '10.0.15');
+

@@ -930,3 +930,10 @@ INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
 VALUES (N'20261128064001_JobStore', N'10.0.15');
 GO
 
+CREATE INDEX [IX_AuditEntries_EntityType_Sequence] ON [AuditEntries] ([EntityType], [Sequence]);
+GO
+
+INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+VALUES (N'20261128081136_AuditByEntityIndex', N'10.0.15');
+GO
+

@@ -53,6 +53,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         // A person's own trail, newest first ("Abertos recentemente por você"): read backwards along the index and
         // stop at the first hundred, however long that person's history grows.
         b.HasIndex(x => new { x.UserId, x.Sequence });
+        // The Audit page filtered by entity ("every Patient row"), newest first: read backwards along this index from
+        // the cursor and stop at a page, instead of sorting the hundreds of thousands of rows one entity type has.
+        b.HasIndex(x => new { x.EntityType, x.Sequence });
     }
 }
 

@@ -42,6 +42,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -68,6 +70,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -93,6 +97,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -118,6 +124,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -141,6 +149,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -156,6 +166,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -176,7 +188,9 @@ namespace NeonPro.Web.Data.Migrations.Postgres
 
                     b.ToTable("AspNetUserTokens", (string)null);
 
-                    b.HasAnnotation("NeonPro:Audit:Secret", true);
+                    b
+                        .HasAnnotation("NeonPro:Audit:Audited", "Security")
+                        .HasAnnotation("NeonPro:Audit:Secret", true);
                 });
 
             modelBuilder.Entity("NeonPro.Web.Domain.Audit.AuditEntry", b =>
@@ -254,6 +268,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");
 
@@ -1465,6 +1481,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasIndex("RoomId");
 
                     b.ToTable("RoomEquipment");
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "ClinicSetup");
                 });
 
             modelBuilder.Entity("TreatmentRequiredEquipment", b =>
@@ -1480,6 +1498,8 @@ namespace NeonPro.Web.Data.Migrations.Postgres
                     b.HasIndex("TreatmentId");
 
                     b.ToTable("TreatmentRequiredEquipment");
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "ClinicSetup");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -42,6 +42,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -69,6 +71,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                         .HasFilter("[NormalizedName] IS NOT NULL");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -94,6 +98,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -119,6 +125,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -142,6 +150,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -157,6 +167,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -177,7 +189,9 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
 
                     b.ToTable("AspNetUserTokens", (string)null);
 
-                    b.HasAnnotation("NeonPro:Audit:Secret", true);
+                    b
+                        .HasAnnotation("NeonPro:Audit:Audited", "Security")
+                        .HasAnnotation("NeonPro:Audit:Secret", true);
                 });
 
             modelBuilder.Entity("NeonPro.Web.Domain.Audit.AuditEntry", b =>
@@ -255,6 +269,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");
 
@@ -1469,6 +1485,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasIndex("RoomId");
 
                     b.ToTable("RoomEquipment");
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "ClinicSetup");
                 });
 
             modelBuilder.Entity("TreatmentRequiredEquipment", b =>
@@ -1484,6 +1502,8 @@ namespace NeonPro.Web.Data.Migrations.SqlServer
                     b.HasIndex("TreatmentId");
 
                     b.ToTable("TreatmentRequiredEquipment");
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "ClinicSetup");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -35,6 +35,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -61,6 +63,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -84,6 +88,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetRoleClaims", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -107,6 +113,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserClaims", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -130,6 +138,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("AspNetUserLogins", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -145,6 +155,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "Security");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -165,7 +177,9 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
 
                     b.ToTable("AspNetUserTokens", (string)null);
 
-                    b.HasAnnotation("NeonPro:Audit:Secret", true);
+                    b
+                        .HasAnnotation("NeonPro:Audit:Audited", "Security")
+                        .HasAnnotation("NeonPro:Audit:Secret", true);
                 });
 
             modelBuilder.Entity("NeonPro.Web.Domain.Audit.AuditEntry", b =>
@@ -243,6 +257,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("EntityType", "Sequence");
 
                     b.HasIndex("UserId", "Sequence");
 
@@ -1454,6 +1470,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasIndex("RoomId");
 
                     b.ToTable("RoomEquipment");
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "ClinicSetup");
                 });
 
             modelBuilder.Entity("TreatmentRequiredEquipment", b =>
@@ -1469,6 +1487,8 @@ namespace NeonPro.Web.Data.Migrations.Sqlite
                     b.HasIndex("TreatmentId");
 
                     b.ToTable("TreatmentRequiredEquipment");
+
+                    b.HasAnnotation("NeonPro:Audit:Audited", "ClinicSetup");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
