@@ -78,14 +78,14 @@ public sealed class PreviousReleaseUpgradeTests
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        var tables = Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").Select(r => r[0]!).ToList();
+        var tables = SqliteSchema.Query(connection, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").Select(r => r[0]!).ToList();
         var result = new Dictionary<string, (List<string>, HashSet<string>)>();
         foreach (var table in tables)
         {
             var read = columns?.GetValueOrDefault(table)
-                ?? Query(connection, $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid").Select(r => r[0]!).ToList();
+                ?? SqliteSchema.Query(connection, $"SELECT name FROM pragma_table_info('{table}') ORDER BY cid").Select(r => r[0]!).ToList();
             var select = string.Join(", ", read.Select(c => $"\"{c}\""));
-            var rows = Query(connection, $"SELECT {select} FROM \"{table}\"").Select(r => string.Join(" | ", r.Select(v => v ?? "∅"))).ToHashSet();
+            var rows = SqliteSchema.Query(connection, $"SELECT {select} FROM \"{table}\"").Select(r => string.Join(" | ", r.Select(v => v ?? "∅"))).ToHashSet();
             result[table] = (read, rows);
         }
         return result;
@@ -95,29 +95,13 @@ public sealed class PreviousReleaseUpgradeTests
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        return Query(connection, "SELECT FullName FROM Patients WHERE AnonymizedAtUtc IS NULL ORDER BY Id LIMIT 1").Single()[0]!;
+        return SqliteSchema.Query(connection, "SELECT FullName FROM Patients WHERE AnonymizedAtUtc IS NULL ORDER BY Id LIMIT 1").Single()[0]!;
     }
 
     private static List<string> Applied(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        return Query(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId").Select(r => r[0]!).ToList();
-    }
-
-    private static List<string?[]> Query(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string?[]>();
-        while (reader.Read())
-        {
-            var row = new string?[reader.FieldCount];
-            for (var i = 0; i < reader.FieldCount; i++)
-                row[i] = reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
-            rows.Add(row);
-        }
-        return rows;
+        return SqliteSchema.Query(connection, "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId").Select(r => r[0]!).ToList();
     }
 }

@@ -32,7 +32,8 @@ public static class SqliteSchema
         return result;
     }
 
-    private static List<string?[]> Query(SqliteConnection conn, string sql)
+    /// <summary>The rows of a query as text (invariant culture), null for NULL.</summary>
+    internal static List<string?[]> Query(SqliteConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
         cmd.CommandText = sql;

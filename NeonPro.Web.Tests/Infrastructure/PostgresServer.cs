@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace NeonPro.Web.Tests.Infrastructure;
@@ -55,7 +53,7 @@ public sealed class PostgresServer
         var runAs = Environment.UserName == "root" ? "postgres" : null;
         if (runAs is not null) Run("chown", $"{runAs} {folder}", null);
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var server = new PostgresServer(bin, folder, runAs, port);
         var data = Path.Combine(folder, "data");
         server.Pg("initdb", $"-D {data} -U neonpro --auth=trust -E UTF8 --locale=C.UTF-8");
@@ -112,13 +110,6 @@ public sealed class PostgresServer
         }
         return (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .FirstOrDefault(d => d.Length > 0 && File.Exists(Path.Combine(d, "initdb")));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

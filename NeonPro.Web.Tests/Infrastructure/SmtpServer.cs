@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using MimeKit;
@@ -25,7 +24,7 @@ public sealed class SmtpServer : IDisposable
     public SmtpServer(bool tls = false, bool requireStartTls = false, string? user = null, string? password = null, bool authInClear = false)
     {
         Directory.CreateDirectory(folder);
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         var arguments = new List<string> { Script, "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder };
         if (tls)
         {
@@ -76,13 +75,6 @@ public sealed class SmtpServer : IDisposable
         File.WriteAllText(cert, certificate.ExportCertificatePem());
         File.WriteAllText(key, rsa.ExportPkcs8PrivateKeyPem());
         return (cert, key, Convert.ToHexString(SHA256.HashData(certificate.RawData)));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The factory's synchronous and asynchronous disposal both reach here: stopping twice must be harmless.

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Infrastructure.Auth;
@@ -153,7 +152,7 @@ public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture
 
         public static AppNode Start(Database database)
         {
-            var port = FreePort();
+            var port = LoopbackPorts.Free();
             var name = $"node{port}";
             var start = new ProcessStartInfo("dotnet")
             {
@@ -220,13 +219,6 @@ public sealed class ClusterTests(ClusterTests.Database database) : IClassFixture
                 await _process.WaitForExitAsync();
             }
             _process.Dispose();
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
