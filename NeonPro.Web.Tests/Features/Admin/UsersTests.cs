@@ -142,6 +142,7 @@ public sealed class UsersTests(NeonProFactory app) : IClassFixture<NeonProFactor
     [InlineData("/Admin/Users")]
     [InlineData("/Admin/Users?handler=CreateForm")]
     [InlineData("/Admin/Settings")]
+    [InlineData("/Admin/Jobs")]
     public async Task Admin_pages_have_no_inline_script(string url)
     {
         var (admin, _) = await app.SignedInClientAsync(Roles.Admin);
@@ -237,6 +238,7 @@ public sealed class UsersTests(NeonProFactory app) : IClassFixture<NeonProFactor
     [Theory]
     [InlineData("/Admin/Users")]
     [InlineData("/Admin/Settings")]
+    [InlineData("/Admin/Jobs")]
     public async Task Anonymous_visitors_are_sent_to_sign_in(string url)
     {
         var response = await app.CreateBrowserClient().GetAsync(url);

@@ -60,9 +60,14 @@ public sealed class JobsPageTests(NeonProFactory app) : IClassFixture<NeonProFac
     [Fact]
     public async Task Is_for_admins_only_and_a_manager_cannot_run_a_job()
     {
+        foreach (var role in new[] { Roles.Manager, Roles.Professional, Roles.Receptionist })
+        {
+            var (other, _) = await app.SignedInClientAsync(role);
+            var refused = await other.GetAsync("/Admin/Jobs");
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/Identity/Account/AccessDenied", NeonPro.Web.Tests.Features.Admin.LocationExtensions.PathAndQuery(refused.Headers.Location!));
+        }
         var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
-        var page = await manager.GetAsync("/Admin/Jobs");
-        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
 
         // A manager's own antiforgery token, from a page they may see, on a post to the Jobs page.
         var before = await RunCountAsync(app, "maintenance.sqlite-checkpoint");
