@@ -13,7 +13,6 @@ using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Features.Admin;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Features.Scheduling;
 using NeonPro.Web.Tests.Infrastructure;

@@ -130,6 +130,9 @@ public static class NeonProApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(sp => AuditHasher.FromConfiguration(sp.GetRequiredService<IConfiguration>(), options.DataFolder));
         builder.Services.AddScoped<AuditActorAccessor>();
+        // Every area writes audit events (sign-ins, chart views, user administration); the Compliance area reads them.
+        builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddSingleton<AuditAnchorLog>();
         builder.Services.AddDbContext<NeonProDbContext>((sp, o) =>
         {
             DatabaseProviders.Configure(o, options);

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Infrastructure;
 using static NeonPro.Web.Tests.Features.Account.AccountTestData;

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Domain.Audit;
-using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Data;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Infrastructure;
 using static NeonPro.Web.Tests.Features.Account.AccountTestData;

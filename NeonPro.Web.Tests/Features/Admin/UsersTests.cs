@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Features.Admin;
-using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Data;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Infrastructure;
 using static NeonPro.Web.Tests.Features.Admin.AdminTestSupport;

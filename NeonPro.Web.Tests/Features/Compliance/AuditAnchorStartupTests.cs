@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Professionals;
+using NeonPro.Web.Data;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Cli;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Data;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Features.Patients;

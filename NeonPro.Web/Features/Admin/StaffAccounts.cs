@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Features.Admin;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using NeonPro.Web.Data;
 using NeonPro.Web.Features.Compliance.Audit;
-using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Infrastructure.Auth;
 using Quartz;
 
@@ -10,13 +10,10 @@ public static class ComplianceFeature
 {
     public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
     {
-        services.AddScoped<AuditLog>();
         services.AddScoped<Infrastructure.Cli.IDemoSeeder, AuditHistoryDemoSeeder>();
-        services.AddSingleton<AuditAnchorLog>();
         services.AddHostedService<AuditAnchorStartup>();
         services.AddScoped<PatientDataExport>();
         services.AddScoped<Anonymization>();
-        services.AddPatientConsents();
         services.AddComplianceJobs();
         return services;
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Features.Compliance;

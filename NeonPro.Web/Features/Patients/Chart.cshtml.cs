@@ -8,7 +8,6 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Access;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Time;
 
 namespace NeonPro.Web.Features.Patients;

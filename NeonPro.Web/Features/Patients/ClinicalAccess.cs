@@ -5,7 +5,6 @@ using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Access;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Patients;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Time;
 

@@ -22,6 +22,7 @@ public static class PatientsFeature
         });
         services.AddScoped<PatientSearch>();
         services.AddScoped<ClinicalAccess>();
+        services.AddPatientConsents();
         services.AddScoped<IDemoSeeder, PatientsDemoSeeder>();
         return services;
     }

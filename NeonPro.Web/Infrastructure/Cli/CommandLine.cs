@@ -162,7 +162,7 @@ public static class CommandLine
         using var scope = VerbScope(app, "audit verify");
         var clock = scope.ServiceProvider.GetRequiredService<Infrastructure.Time.ClinicClock>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var result = await scope.ServiceProvider.GetRequiredService<Features.Compliance.Audit.AuditLog>().VerifyAsync();
+        var result = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
         var seconds = watch.Elapsed.TotalSeconds;
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         await output.WriteLineAsync(string.Create(invariant, $"rows checked: {result.RowsChecked} in {seconds:F1} s ({(seconds > 0 ? result.RowsChecked / seconds : 0):F0} rows/s)"));

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Backups;
-using NeonPro.Web.Features.Compliance.Audit;
 
 namespace NeonPro.Web.Features.Admin.Backups;
 

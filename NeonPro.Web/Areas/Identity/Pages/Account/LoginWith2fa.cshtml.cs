@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
-using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Localization;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using NeonPro.Web.Domain.Audit;
-using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Data;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Areas.Identity.Pages.Account;

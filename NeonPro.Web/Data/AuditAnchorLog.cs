@@ -1,8 +1,7 @@
 using System.Text;
-using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 
-namespace NeonPro.Web.Features.Compliance.Audit;
+namespace NeonPro.Web.Data;
 
 /// <summary>
 /// The anchor log, a plain file in the data folder (audit-anchors.log): one line per anchor, appended and never

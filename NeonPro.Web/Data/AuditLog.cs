@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 
-namespace NeonPro.Web.Features.Compliance.Audit;
+namespace NeonPro.Web.Data;
 
-/// <summary>Explicit audit events (sign-ins, user administration) and the chain check behind the Audit page.</summary>
+/// <summary>
+/// Explicit audit events (sign-ins, user administration, chart views) and the chain check behind the Audit page. In the
+/// data layer beside the interceptor: every area writes events, and the Compliance area only reads them.
+/// </summary>
 public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher, AuditAnchorLog anchorLog)
 {
     /// <summary>Adds an event row; it is sealed into the chain by the next SaveChanges.</summary>
