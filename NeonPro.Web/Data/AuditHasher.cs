@@ -3,6 +3,22 @@ using System.Text;
 
 namespace NeonPro.Web.Data;
 
+/// <summary>The Audit section.</summary>
+public sealed class AuditOptions
+{
+    public const string Section = "Audit";
+
+    /// <summary>The audit hash key, base64 of 32 bytes or more; empty: the key file in the data folder.</summary>
+    public string HashKey { get; set; } = "";
+
+    public static bool IsValidKey(string key)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return true;
+        var bytes = new byte[key.Length];
+        return Convert.TryFromBase64String(key.Trim(), bytes, out var length) && length >= 32;
+    }
+}
+
 /// <summary>
 /// Keyed hash (HMAC-SHA256) for identifying values in the audit trail. The same value always hashes the
 /// same, so an auditor can still ask "was this CPF changed?", but the audit never holds the value itself.
@@ -36,8 +52,8 @@ public sealed class AuditHasher
         "hmac:" + Convert.ToHexStringLower(HMACSHA256.HashData(_key.Value, "NeonPro audit key fingerprint"u8).AsSpan(0, 16));
 
     /// <summary>Reads Audit:HashKey (base64) or the key file in the data folder; never creates it (see <see cref="AuditKeyCheck"/>).</summary>
-    public static AuditHasher FromConfiguration(IConfiguration config, string dataFolder) =>
-        new(() => LoadKey(config, dataFolder));
+    public static AuditHasher FromConfiguration(AuditOptions options, string dataFolder) =>
+        new(() => LoadKey(options, dataFolder));
 
     /// <summary>The key file in the data folder, used when Audit:HashKey is not set.</summary>
     public static string KeyFilePath(string dataFolder) => Path.Combine(dataFolder, KeyFileName);
@@ -45,8 +61,8 @@ public sealed class AuditHasher
     public const string KeyFileName = "audit-hash.key";
 
     /// <summary>Whether a key is configured or its file exists, without loading or creating it.</summary>
-    public static bool KeyExists(IConfiguration config, string dataFolder) =>
-        !string.IsNullOrWhiteSpace(config["Audit:HashKey"]) || File.Exists(KeyFilePath(dataFolder));
+    public static bool KeyExists(AuditOptions options, string dataFolder) =>
+        !string.IsNullOrWhiteSpace(options.HashKey) || File.Exists(KeyFilePath(dataFolder));
 
     /// <summary>
     /// Creates the key file with a new random key, readable by the service user only. Only for a database whose audit
@@ -70,9 +86,9 @@ public sealed class AuditHasher
         }
     }
 
-    private static byte[] LoadKey(IConfiguration config, string dataFolder)
+    private static byte[] LoadKey(AuditOptions options, string dataFolder)
     {
-        var configured = config["Audit:HashKey"];
+        var configured = options.HashKey;
         if (!string.IsNullOrWhiteSpace(configured)) return Convert.FromBase64String(configured);
 
         var path = KeyFilePath(dataFolder);

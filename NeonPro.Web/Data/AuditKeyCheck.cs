@@ -19,13 +19,13 @@ public static class AuditKeyCheck
     /// Creates the key for a database with an empty trail, records its fingerprint, and stops the start (throws) when
     /// the trail has rows and the key is missing or is not the one the trail was written with.
     /// </summary>
-    public static async Task EnsureAsync(NeonProDbContext db, AuditHasher hasher, IConfiguration config, string dataFolder,
+    public static async Task EnsureAsync(NeonProDbContext db, AuditHasher hasher, AuditOptions options, string dataFolder,
         ILogger logger, CancellationToken ct = default)
     {
         var recorded = await RecordedFingerprintAsync(db, ct);
         var trailHasRows = recorded is not null || await db.AuditEntries.AnyAsync(ct);
 
-        if (!AuditHasher.KeyExists(config, dataFolder))
+        if (!AuditHasher.KeyExists(options, dataFolder))
         {
             if (trailHasRows)
                 throw new InvalidOperationException(

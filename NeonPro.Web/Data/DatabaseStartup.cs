@@ -14,7 +14,7 @@ public static class DatabaseStartup
         await DatabaseProviders.MigrateAsync(db, ct);
         // What the database is at, for whoever reads the log after an upgrade (or before asking for help).
         logger.LogInformation("Database migrations applied: {Migrations}", await db.Database.GetAppliedMigrationsAsync(ct));
-        await AuditKeyCheck.EnsureAsync(db, scoped.GetRequiredService<AuditHasher>(), scoped.GetRequiredService<IConfiguration>(),
+        await AuditKeyCheck.EnsureAsync(db, scoped.GetRequiredService<AuditHasher>(), scoped.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value,
             scoped.GetRequiredService<DatabaseOptions>().DataFolder, logger, ct);
     }
 }

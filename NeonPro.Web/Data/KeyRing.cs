@@ -15,10 +15,14 @@ public static class KeyRing
         var dataProtection = services.AddDataProtection().SetApplicationName("NeonPro").PersistKeysToDbContext<NeonProDbContext>();
         // Encrypted at rest with the operator's certificate when one is given: a copy of the database then holds no key that
         // opens sign-in cookies. Without it, ASP.NET Core warns at start that the keys are stored unencrypted (README).
+        // Read here, before the container exists: the framework takes the decryption certificate only at registration
+        // (UnprotectKeysWithAnyCertificate; its options type is internal), so this section cannot be a bound options class.
         var certificatePath = config["DataProtection:CertificatePath"];
         if (!string.IsNullOrWhiteSpace(certificatePath))
         {
-            var certificate = X509CertificateLoader.LoadPkcs12FromFile(Path.GetFullPath(certificatePath, contentRoot), config["DataProtection:Password"]);
+            var file = Path.GetFullPath(certificatePath, contentRoot);
+            if (!File.Exists(file)) throw new InvalidOperationException($"DataProtection:CertificatePath: {file} does not exist.");
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(file, config["DataProtection:Password"]);
             // Linux has no certificate store to find it in by thumbprint when reading the keys back: name it for that too.
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
         }

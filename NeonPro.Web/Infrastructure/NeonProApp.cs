@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
@@ -47,23 +48,20 @@ public static class NeonProApp
 
         builder.AddNeonProData();
         services.AddNeonProLocalization();
-        services.AddNeonProAuth(builder.Configuration);
-        services.AddNeonProForwardedHeaders(builder.Configuration);
+        services.AddNeonProAuth();
+        services.AddNeonProForwardedHeaders();
         services.AddSingleton<ClinicClock>();
 
-        services.AddRazorPages(o =>
-            {
-                o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-                o.Conventions.AuthorizeFolder("/Compliance", Policies.ManagerOrAdmin);
-            })
+        // Each area adds its own folder's authorization convention (a page no area claims fails AreaRegistrationTests).
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
             .AddNeonProViewLocalization()
             .AddNeonProForms();
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddHealthChecks().AddDbContextCheck<NeonProDbContext>("database");
 
-        services.AddAdminFeature(builder.Configuration);
+        // The areas: each registers its pages' authorization, services, options, jobs and demo data.
+        services.AddAdminFeature();
         services.AddCatalogFeature();
         services.AddProfessionalsFeature();
         services.AddComplianceFeature();
@@ -75,6 +73,10 @@ public static class NeonProApp
     public static async Task<WebApplication> UseNeonProAsync(this WebApplication app)
     {
         AppVersion.LogAtStart(app);
+        // Every options section registered with ValidateOnStart, checked now rather than when the host starts: a wrong
+        // value stops the app, naming its key, before the database is migrated. (A command-line verb meets the same check
+        // when it first reads a section.)
+        app.Services.GetService<IStartupValidator>()?.Validate();
         using (var scope = app.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().ActAsSystem("início");
@@ -106,6 +108,7 @@ public static class NeonProApp
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/health", AppVersion.HealthOptions).AllowAnonymous().DisableRateLimiting();
         app.MapAccountEndpoints();
+        // The areas' minimal APIs (each group carries its own authorization).
         app.MapComplianceApi();
         return app;
     }
@@ -128,7 +131,10 @@ public static class NeonProApp
     {
         var options = DatabaseProviders.ReadOptions(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(sp => AuditHasher.FromConfiguration(sp.GetRequiredService<IConfiguration>(), options.DataFolder));
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section)
+            .Validate(o => AuditOptions.IsValidKey(o.HashKey), "Audit:HashKey must be a base64 key of at least 32 bytes.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => AuditHasher.FromConfiguration(sp.GetRequiredService<IOptions<AuditOptions>>().Value, options.DataFolder));
         builder.Services.AddScoped<AuditActorAccessor>();
         // Every area writes audit events (sign-ins, chart views, user administration); the Compliance area reads them.
         builder.Services.AddScoped<AuditLog>();

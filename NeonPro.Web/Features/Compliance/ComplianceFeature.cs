@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Compliance.Audit;
 using NeonPro.Web.Infrastructure.Auth;
@@ -6,10 +7,12 @@ using Quartz;
 
 namespace NeonPro.Web.Features.Compliance;
 
+/// <summary>The audit trail and the LGPD requests (access, portability, erasure): managers and admins only.</summary>
 public static class ComplianceFeature
 {
     public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
     {
+        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Compliance", Policies.ManagerOrAdmin));
         services.AddScoped<Infrastructure.Cli.IDemoSeeder, AuditHistoryDemoSeeder>();
         services.AddHostedService<AuditAnchorStartup>();
         services.AddScoped<PatientDataExport>();

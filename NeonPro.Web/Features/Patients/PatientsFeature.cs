@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Cli;
@@ -8,12 +7,10 @@ namespace NeonPro.Web.Features.Patients;
 public static class PatientsFeature
 {
     /// <summary>Every staff role works with patients: the front desk registers them, professionals treat them.</summary>
-    public const string StaffPolicy = "PatientsStaff";
+    public const string StaffPolicy = Policies.Staff;
 
     public static IServiceCollection AddPatientsFeature(this IServiceCollection services)
     {
-        services.Configure<AuthorizationOptions>(o =>
-            o.AddPolicy(StaffPolicy, p => p.RequireRole(Roles.Receptionist, Roles.Professional, Roles.Manager, Roles.Admin)));
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Patients", StaffPolicy);

@@ -2,18 +2,48 @@ using Htmx;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using NeonPro.Web.Data;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Messaging;
 
 namespace NeonPro.Web.Infrastructure.Auth;
 
+/// <summary>The Security section.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Sign-in posts allowed per client address per minute.</summary>
+    public int SignInAttemptsPerMinutePerIp { get; set; } = 10;
+}
+
+/// <summary>The NeonPro section's settings read after start-up (NeonPro:DataFolder is read before, by DatabaseProviders).</summary>
+public sealed class NeonProOptions
+{
+    public const string Section = "NeonPro";
+
+    /// <summary>The address staff use to reach the app (https://neonpro.suaclinica.local); empty: the request's own.</summary>
+    public string PublicUrl { get; set; } = "";
+
+    public static bool IsValidPublicUrl(string url) =>
+        string.IsNullOrWhiteSpace(url)
+        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
+
 public static class AuthSetup
 {
     public const string SignInRateLimit = "sign-in";
 
-    public static IServiceCollection AddNeonProAuth(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddNeonProAuth(this IServiceCollection services)
     {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => o.SignInAttemptsPerMinutePerIp > 0, "Security:SignInAttemptsPerMinutePerIp must be at least 1.")
+            .ValidateOnStart();
+        services.AddOptions<NeonProOptions>().BindConfiguration(NeonProOptions.Section)
+            .Validate(o => NeonProOptions.IsValidPublicUrl(o.PublicUrl),
+                "NeonPro:PublicUrl must be an absolute http or https address (e.g. https://neonpro.suaclinica.local).")
+            .ValidateOnStart();
         services.AddDefaultIdentity<StaffUser>(o =>
             {
                 o.SignIn.RequireConfirmedAccount = false;
@@ -80,9 +110,9 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ManagerOrAdmin, p => p.RequireRole(Roles.Manager, Roles.Admin))
             .AddPolicy(Policies.FrontDesk, p => p.RequireRole(Roles.Receptionist, Roles.Manager, Roles.Admin))
-            .AddPolicy(Policies.Clinical, p => p.RequireRole(Roles.Professional, Roles.Manager, Roles.Admin));
+            .AddPolicy(Policies.Clinical, p => p.RequireRole(Roles.Professional, Roles.Manager, Roles.Admin))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Receptionist, Roles.Professional, Roles.Manager, Roles.Admin));
 
-        var perMinute = config.GetValue("Security:SignInAttemptsPerMinutePerIp", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -100,7 +130,12 @@ public static class AuthSetup
                 HttpMethods.IsPost(ctx.Request.Method)
                     ? RateLimitPartition.GetFixedWindowLimiter(
                         ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                        _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInAttemptsPerMinutePerIp,
+                            Window = TimeSpan.FromMinutes(1),
+                            QueueLimit = 0,
+                        })
                     : RateLimitPartition.GetNoLimiter("get"));
         });
         return services;

@@ -38,4 +38,6 @@ public static class Policies
     public const string ManagerOrAdmin = "ManagerOrAdmin";
     public const string FrontDesk = "FrontDesk";
     public const string Clinical = "Clinical";
+    /// <summary>Every staff role: the agenda and the patients are everyone's daily work.</summary>
+    public const string Staff = "Staff";
 }

@@ -6,6 +6,8 @@ namespace NeonPro.Web.Infrastructure.Jobs;
 /// <summary>The Jobs section of configuration.</summary>
 public sealed class JobsOptions
 {
+    public const string Section = "Jobs";
+
     /// <summary>How often a node tells the others it is alive (Quartz's cluster check-in); a node silent for about
     /// twice this long is taken for dead and its fires are recovered by another.</summary>
     public double ClusterCheckinSeconds { get; set; } = 7.5;
@@ -34,8 +36,13 @@ public static class JobsSetup
 
     public static IServiceCollection AddNeonProJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
-        var options = configuration.GetSection("Jobs").Get<JobsOptions>() ?? new JobsOptions();
-        services.AddSingleton(options);
+        // Checked at start like every section; but read here too, before the container exists, because it decides what is
+        // registered: the store's clustering, the node's name, the heartbeat job and whether this node runs the scheduler.
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
+            .Validate(o => o.ClusterCheckinSeconds > 0, "Jobs:ClusterCheckinSeconds must be more than 0.")
+            .Validate(o => o.HeartbeatSeconds >= 0, "Jobs:HeartbeatSeconds must not be negative (0 switches the heartbeat off).")
+            .ValidateOnStart();
+        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.AddScoped<JobRunHistory>();
         services.AddSingleton<JobRunRecorder>();
         services.AddScoped<JobCatalog>();

@@ -118,6 +118,7 @@ public static class SmtpSetup
     public static IServiceCollection AddSmtpEmailSender(this IServiceCollection services)
     {
         services.AddOptions<SmtpOptions>().BindConfiguration("Smtp")
+            .Validate(o => o.Port is >= 1 and <= 65535, "Smtp:Port must be a port number, 1 to 65535.")
             .Validate(o => string.IsNullOrWhiteSpace(o.TrustedCertificateSha256) || IsHexSha256(o.TrustedCertificateSha256),
                 "Smtp:TrustedCertificateSha256 must be a SHA-256 fingerprint: 64 hexadecimal digits (colons allowed).")
             .ValidateOnStart();

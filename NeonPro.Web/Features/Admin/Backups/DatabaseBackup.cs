@@ -16,7 +16,7 @@ public sealed record BackupCopy(string DatabaseFile, string? KeyFile, string? An
 /// anchors beside it under the same name; every file is readable by the service's user only.
 /// </summary>
 public sealed class DatabaseBackup(NeonProDbContext db, DatabaseOptions database, IOptions<BackupOptions> options,
-    IConfiguration config, TimeProvider clock, ILogger<DatabaseBackup> logger)
+    IOptions<AuditOptions> audit, TimeProvider clock, ILogger<DatabaseBackup> logger)
 {
     private const string Prefix = "neonpro-";
     private const string StampFormat = "yyyy-MM-dd'T'HHmmss'Z'";
@@ -110,7 +110,7 @@ public sealed class DatabaseBackup(NeonProDbContext db, DatabaseOptions database
         if (integrity != "ok") throw new RestoreRefusedException($"{file} is damaged (PRAGMA integrity_check: {integrity}).");
 
         var keyCopy = Companion(file, KeySuffix);
-        var configuredKey = config["Audit:HashKey"];
+        var configuredKey = audit.Value.HashKey;
         var key = !string.IsNullOrWhiteSpace(configuredKey) ? Convert.FromBase64String(configuredKey)
             : File.Exists(keyCopy) ? Convert.FromBase64String((await File.ReadAllTextAsync(keyCopy, ct)).Trim())
             : throw new RestoreRefusedException($"The audit hash key of this copy ({keyCopy}) is missing and Audit:HashKey is not set: restore it together with the database.");

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using NeonPro.Web.Infrastructure.Auth;
 
 namespace NeonPro.Web.Areas.Identity.Pages.Account;
@@ -24,7 +25,7 @@ namespace NeonPro.Web.Areas.Identity.Pages.Account;
 public class ForgotPasswordModel(
     UserManager<StaffUser> users,
     IEmailSender email,
-    IConfiguration config,
+    IOptions<NeonProOptions> site,
     ILogger<ForgotPasswordModel> logger,
     IStringLocalizer<SharedResource> T) : PageModel
 {
@@ -76,7 +77,7 @@ public class ForgotPasswordModel(
         var path = Url.Page("/Account/ResetPassword", pageHandler: null, values: new { area = "Identity", code })!;
         // With NeonPro:PublicUrl set, the link does not trust the request's Host header, which a caller could
         // forge to send a victim's reset link to their own server.
-        var root = config["NeonPro:PublicUrl"] is { Length: > 0 } publicUrl
+        var root = site.Value.PublicUrl is { Length: > 0 } publicUrl
             ? publicUrl.TrimEnd('/')
             : $"{Request.Scheme}://{Request.Host}";
         return root + path;
