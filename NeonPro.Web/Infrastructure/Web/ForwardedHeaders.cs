@@ -17,9 +17,10 @@ public sealed class NetworkOptions
     /// <summary>The same as CIDR ranges (10.0.0.0/24).</summary>
     public ConfiguredList KnownNetworks { get; set; } = [];
 
-    public IReadOnlyList<IPAddress> Proxies => KnownProxies.Select(IPAddress.Parse).ToList();
+    // Methods, not properties: the configuration binder may read a property's value while binding, and these parse.
+    public IReadOnlyList<IPAddress> Proxies() => KnownProxies.Select(IPAddress.Parse).ToList();
 
-    public IReadOnlyList<System.Net.IPNetwork> Networks => KnownNetworks.Select(n => System.Net.IPNetwork.Parse(n)).ToList();
+    public IReadOnlyList<System.Net.IPNetwork> Networks() => KnownNetworks.Select(n => System.Net.IPNetwork.Parse(n)).ToList();
 }
 
 /// <summary>
@@ -71,8 +72,8 @@ public static class ForwardedHeaders
         services.AddSingleton<IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<NetworkOptions>>((o, network) =>
         {
-            var proxies = network.Value.Proxies;
-            var networks = network.Value.Networks;
+            var proxies = network.Value.Proxies();
+            var networks = network.Value.Networks();
             // With both lists empty the middleware trusts every sender (it checks addresses only when a list has one), so
             // with no proxy named it reads no header at all. Host is never taken: password-reset links come from
             // NeonPro:PublicUrl, and nothing else needs the proxy's view of it.
