@@ -9,6 +9,7 @@ using NeonPro.Web.Features.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Infrastructure.Localization;
+using NeonPro.Web.Infrastructure.Navigation;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
 
@@ -49,6 +50,7 @@ public static class NeonProApp
         services.AddNeonProLocalization();
         services.AddNeonProAuth(builder.Configuration);
         services.AddNeonProForwardedHeaders(builder.Configuration);
+        services.AddNeonProNavigation();
         services.AddSingleton<ClinicClock>();
 
         services.AddRazorPages(o =>
