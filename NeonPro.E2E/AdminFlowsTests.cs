@@ -18,6 +18,7 @@ public sealed class AdminFlowsTests(AppServer app, ITestOutputHelper output) : B
         await Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(App.BaseAddress.ToString().TrimEnd('/'))}/?$"));
         var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
         await Expect(navigation).ToContainTextAsync(AppServer.AdminName);
+        await navigation.GetByRole(AriaRole.Button, new() { Name = "Administração", Exact = true }).ClickAsync();
         await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Usuários", Exact = true })).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(page, "01-admin-signed-in");
     });

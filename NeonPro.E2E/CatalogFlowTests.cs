@@ -22,8 +22,6 @@ public sealed class CatalogFlowTests(AppServer app, ITestOutputHelper output) : 
         return page;
     }
 
-    private static ILocator MainNav(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
-
     [Fact]
     public async Task Manager_creates_a_treatment_that_needs_a_laser_and_a_room_with_the_laser() => await ScenarioAsync(async () =>
     {
@@ -34,7 +32,7 @@ public sealed class CatalogFlowTests(AppServer app, ITestOutputHelper output) : 
         var room = $"Sala de Laser {tag}";
 
         // The laser, on the rooms and equipment page.
-        await MainNav(page).GetByRole(AriaRole.Link, new() { Name = "Salas", Exact = true }).ClickAsync();
+        await FollowNavigationAsync(page, "Clínica", "Salas");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Salas e equipamentos", Level = 1 })).ToBeVisibleAsync();
         var addEquipment = page.GetByRole(AriaRole.Form, new() { Name = "Novo equipamento", Exact = true });
         await addEquipment.GetByLabel("Novo equipamento", new() { Exact = true }).FillAsync(laser);
@@ -45,7 +43,7 @@ public sealed class CatalogFlowTests(AppServer app, ITestOutputHelper output) : 
         await Expect(newRoom.GetByLabel(laser, new() { Exact = true })).ToBeVisibleAsync();
 
         // The treatment that needs it.
-        await MainNav(page).GetByRole(AriaRole.Link, new() { Name = "Tratamentos", Exact = true }).ClickAsync();
+        await FollowNavigationAsync(page, "Clínica", "Tratamentos");
         await page.GetByRole(AriaRole.Link, new() { Name = "Novo tratamento", Exact = true }).ClickAsync();
         await page.GetByLabel("Nome", new() { Exact = true }).FillAsync(treatment);
         await page.GetByLabel("Categoria", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Laser" });
@@ -67,7 +65,7 @@ public sealed class CatalogFlowTests(AppServer app, ITestOutputHelper output) : 
         await AppServer.ScreenshotAsync(page, "32-catalog-treatments-list");
 
         // The room that has it: the treatment is listed as fitting there.
-        await MainNav(page).GetByRole(AriaRole.Link, new() { Name = "Salas", Exact = true }).ClickAsync();
+        await FollowNavigationAsync(page, "Clínica", "Salas");
         newRoom = page.GetByRole(AriaRole.Form, new() { Name = "Nova sala", Exact = true });
         await newRoom.GetByLabel("Nome da sala", new() { Exact = true }).FillAsync(room);
         await newRoom.GetByLabel(laser, new() { Exact = true }).CheckAsync();

@@ -112,7 +112,7 @@ public sealed class ClinicalAccessFlowTests(AppServer app, ITestOutputHelper out
         // The admin's Audit page: the emergency-access filter lists that row, with who and why.
         var admin = await NewAdminPageAsync();
         await admin.GotoAsync("/");
-        await Navigation(admin).GetByRole(AriaRole.Link, new() { Name = "Auditoria", Exact = true }).ClickAsync();
+        await FollowNavigationAsync(admin, "Gestão", "Auditoria");
         await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Auditoria", Level = 1 })).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Acessos de emergência", Exact = true }).ClickAsync();
         await Expect(admin).ToHaveURLAsync(new Regex("action=EmergencyAccess"));

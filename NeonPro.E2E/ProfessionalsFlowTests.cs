@@ -41,8 +41,7 @@ public sealed class ProfessionalsFlowTests(AppServer app, ITestOutputHelper outp
         var page = await NewManagerPageAsync();
         var name = $"Dra. Beatriz Flow {Convert.ToHexString(RandomNumberGenerator.GetBytes(2))}";
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" })
-            .GetByRole(AriaRole.Link, new() { Name = "Profissionais", Exact = true }).ClickAsync();
+        await FollowNavigationAsync(page, "Clínica", "Profissionais");
         await page.GetByRole(AriaRole.Link, new() { Name = "Novo profissional", Exact = true }).ClickAsync();
 
         await page.GetByLabel("Nome completo", new() { Exact = true }).FillAsync(name);

@@ -33,6 +33,13 @@ public abstract class BrowserTest(AppServer app, ITestOutputHelper output) : IAs
     /// <summary>The app's main navigation bar, found by its accessible name.</summary>
     protected static ILocator Navigation(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Navegação principal" });
 
+    /// <summary>Opens a group of the navigation (Clínica, Gestão, Administração) and follows one of its links, as a person clicks.</summary>
+    protected static async Task FollowNavigationAsync(IPage page, string group, string link)
+    {
+        await Navigation(page).GetByRole(AriaRole.Button, new() { Name = group, Exact = true }).ClickAsync();
+        await Navigation(page).GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+    }
+
     protected async Task<IPage> NewAdminPageAsync()
     {
         var page = await app.NewAdminPageAsync();

@@ -3,14 +3,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
+using NeonPro.Web.Features.Home;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Jobs;
+using NeonPro.Web.Infrastructure.Navigation;
 using NeonPro.Web.Infrastructure.Time;
+using NeonPro.Web.Infrastructure.Web;
 
 namespace NeonPro.Web.Features;
 
-/// <summary>The home page: who is signed in, for which clinic, today; for managers, what needs their action.</summary>
-public class IndexModel(NeonProDbContext db, ClinicClock clock, IAuthorizationService authorization, JobCatalog jobs, IStringLocalizer<SharedResource> T) : PageModel
+/// <summary>
+/// The home page: each role's day. The front desk sees today's arrivals, who is waiting and tomorrow's confirmations;
+/// a professional, their next patients with alerts and missing consents; managers and admins, what needs their action.
+/// Someone with several roles sees each of their sections.
+/// </summary>
+public class IndexModel(NeonProDbContext db, ClinicClock clock, IAuthorizationService authorization, PageAccess pages, JobCatalog jobs, IStringLocalizer<SharedResource> T) : PageModel
 {
     public string DisplayName { get; private set; } = "";
     public string UserName { get; private set; } = "";
@@ -18,27 +25,29 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IAuthorizationSe
     public string ClinicName { get; private set; } = "";
     public string Today { get; private set; } = "";
 
-    /// <summary>Jobs whose last run failed (a backup that was not made, an anchor not written): managers and admins.</summary>
-    public IReadOnlyList<FailedJob> FailedJobs { get; private set; } = [];
+    public FrontDeskDay? FrontDesk { get; private set; }
+    public MyNextPatients? MyPatients { get; private set; }
+    public NeedsAction? NeedsAction { get; private set; }
     /// <summary>Only an admin opens the Jobs page; a manager is told whom to call.</summary>
     public bool MayOpenJobs { get; private set; }
 
-    public sealed record FailedJob(string Name, DateTime FailedAtLocal, string? Error);
-
     public async Task OnGetAsync(CancellationToken ct)
     {
+        // The first screen of everyone's day: bench/home.sh reads this figure per role.
+        Response.TimeFromHere("home");
         UserName = User.Identity?.Name ?? "";
         DisplayName = User.ActorName() ?? UserName;
         RolesText = string.Join(", ", User.FindAll(System.Security.Claims.ClaimTypes.Role).Select(r => T[RoleLabels.Of(r.Value)].Value));
         ClinicName = await db.ClinicSettings.AsNoTracking().Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "NeonPro";
         Today = clock.Now.ToString("dddd, d 'de' MMMM 'de' yyyy", System.Globalization.CultureInfo.CurrentCulture);
 
+        // The sections follow the roles' work: the desk's lists are a receptionist's, "my patients" a professional's.
+        if (User.IsInRole(Roles.Receptionist)) FrontDesk = await FrontDeskDay.LoadAsync(db, clock, ct);
+        if (User.IsInRole(Roles.Professional)) MyPatients = await MyNextPatients.LoadAsync(db, clock, User.ActorId(), T, ct);
         if ((await authorization.AuthorizeAsync(User, Policies.ManagerOrAdmin)).Succeeded)
         {
-            MayOpenJobs = (await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded;
-            FailedJobs = [.. (await jobs.ListAsync(ct))
-                .Where(j => j.LastRun is { Outcome: JobOutcome.Failed })
-                .Select(j => new FailedJob(j.Description ?? j.Name, clock.ToClinicTime(j.LastRun!.FinishedAtUtc), j.LastRun.Error))];
+            NeedsAction = await Home.NeedsAction.LoadAsync(db, clock, jobs, ct);
+            MayOpenJobs = await pages.MayOpenAsync(User, "/Admin/Jobs");
         }
     }
 }

@@ -10,6 +10,7 @@ using NeonPro.Web.Features.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Jobs;
 using NeonPro.Web.Infrastructure.Localization;
+using NeonPro.Web.Infrastructure.Navigation;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
 
@@ -50,6 +51,7 @@ public static class NeonProApp
         services.AddNeonProLocalization();
         services.AddNeonProAuth();
         services.AddNeonProForwardedHeaders();
+        services.AddNeonProNavigation();
         services.AddSingleton<ClinicClock>();
 
         // Each area adds its own folder's authorization convention (a page no area claims fails AreaRegistrationTests).

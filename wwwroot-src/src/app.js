@@ -4,6 +4,7 @@
 import htmx from 'htmx.org';
 import * as bootstrap from 'bootstrap/dist/js/bootstrap.bundle.js';
 import './scheduling.js';
+import './navigation.js';
 
 window.htmx = htmx;
 window.bootstrap = bootstrap;

@@ -87,6 +87,8 @@ public enum DataSubjectRequestStatus { Open, InProgress, Completed, Refused }
 public class DataSubjectRequest : IVersioned
 {
     public const int DaysToAnswer = 15;
+    /// <summary>An open request due within this many days is shown to managers as needing action, overdue ones too.</summary>
+    public const int NearDeadlineDays = 5;
 
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid PatientId { get; set; }

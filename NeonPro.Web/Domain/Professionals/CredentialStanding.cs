@@ -29,20 +29,22 @@ public static class Credentials
         if (status == RegistrationStatus.Cancelled) return CredentialStanding.Cancelled;
         if (status == RegistrationStatus.Suspended) return CredentialStanding.Suspended;
 
-        DateOnly? lapses = (cardValidUntil, feesPaidThrough) switch
-        {
-            ({ } c, { } f) => c < f ? c : f,
-            ({ } c, null) => c,
-            (null, { } f) => f,
-            _ => null,
-        };
-        if (lapses is { } date)
+        if (LapsesOn(cardValidUntil, feesPaidThrough) is { } date)
         {
             if (date < today) return CredentialStanding.Lapsed;
             if (date <= today.AddDays(WarningDays)) return CredentialStanding.LapsingSoon;
         }
         return CredentialStanding.Good;
     }
+
+    /// <summary>The day the registration stops being in good standing: the earlier of the card's and the fee's dates.</summary>
+    public static DateOnly? LapsesOn(DateOnly? cardValidUntil, DateOnly? feesPaidThrough) => (cardValidUntil, feesPaidThrough) switch
+    {
+        ({ } c, { } f) => c < f ? c : f,
+        ({ } c, null) => c,
+        (null, { } f) => f,
+        _ => null,
+    };
 
     public static bool IsBookable(CredentialStanding standing) =>
         standing is CredentialStanding.Good or CredentialStanding.LapsingSoon;

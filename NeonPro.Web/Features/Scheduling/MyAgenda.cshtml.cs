@@ -76,13 +76,7 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
         Items = rows.Select(r =>
         {
             var p = patients[r.PatientId];
-            var alerts = new List<string>();
-            var h = p.HealthProfile;
-            if (h is { NoKnownAllergies: false } && !string.IsNullOrWhiteSpace(h.Allergies)) alerts.Add(T["Alergias: {0}", h.Allergies]);
-            if (h is not null && !string.IsNullOrWhiteSpace(h.Contraindications)) alerts.Add(T["Contraindicações: {0}", h.Contraindications]);
-            if (h?.Pregnant == true) alerts.Add(r.Treatment.ContraindicatedInPregnancy ? T["Gestante — tratamento contraindicado!"] : T["Gestante"]);
-            if (h?.Breastfeeding == true) alerts.Add(r.Treatment.ContraindicatedInBreastfeeding ? T["Amamentando — tratamento contraindicado!"] : T["Amamentando"]);
-            if (p.IsMinorOn(Day)) alerts.Add(T["Menor de idade"]);
+            var alerts = PatientAlerts.For(p, p.HealthProfile, r.Treatment.ContraindicatedInPregnancy, r.Treatment.ContraindicatedInBreastfeeding, Day, T);
             return new AgendaItem(r.Id, r.Version, clock.ToClinicTime(r.StartUtc), clock.ToClinicTime(r.EndUtc), r.Status, p.Id, p.DisplayName,
                 r.Treatment.Name, r.Room, alerts);
         }).ToList();
