@@ -97,6 +97,25 @@ public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFac
     }
 
     [Fact]
+    public async Task A_withdrawal_from_a_form_of_an_older_version_answers_409_with_who_changed_it_keeps_the_reason_and_withdraws_nothing()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var patient = await NewPatientAsync();
+        await client.RecordConsentAsync(patient.Id, ConsentPurpose.Marketing);
+        var consent = await app.NewDbContext().PatientConsents.AsNoTracking().SingleAsync(c => c.PatientId == patient.Id);
+
+        var stale = await client.WithdrawConsentAsync(patient.Id, consent.Id, "Pediu por telefone", version: Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.StartsWith("<div id=\"consents-tab\"", html.Trim());
+        // No one else saved it in between here, so the last change named is the recording itself.
+        Assert.Matches(@"Alterado por Teste Receptionist às \d{2}:\d{2}; recarregue\.", FormPosting.Text(html));
+        Assert.Equal("Pediu por telefone", FormPosting.Parse(html).QuerySelector("#withdraw-reason")!.TextContent.Trim());
+        Assert.Null((await app.NewDbContext().PatientConsents.AsNoTracking().SingleAsync(c => c.Id == consent.Id)).WithdrawnAtUtc);
+    }
+
+    [Fact]
     public async Task A_consent_is_not_recorded_unless_the_patient_agreed_to_the_term_and_a_method_is_given()
     {
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);

@@ -186,7 +186,11 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
             ["RowId"] = entry.Id.ToString(), ["Version"] = Guid.NewGuid().ToString(), ["TreatmentId"] = toxin.Id.ToString(), ["Mode"] = "Prohibited",
         });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("Esta regra foi alterada por outra pessoa. Recarregue a página.", FormPosting.Text(await stale.Content.ReadAsStringAsync()));
+        // The shared stale-edit answer (StaleEditFilter), on the row as typed; the entry was written outside any signed-in
+        // request here, so its audit row names the system account.
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Matches(@"Alterado por system às \d{2}:\d{2}; recarregue\.", FormPosting.Text(html));
+        Assert.Equal("Prohibited", FormPosting.Parse(html).QuerySelector($"#scope-mode-{entry.Id:N} option[selected]")!.GetAttribute("value"));
         await using (var db = app.NewDbContext())
             Assert.Equal(ScopeMode.Supervised, (await db.ProfessionalScopes.SingleAsync(s => s.Id == entry.Id)).Mode);
     }

@@ -150,7 +150,7 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         // A second receptionist still holding the old version is told who changed it.
         var conflict = await Change(AppointmentStatus.Cancelled, stale);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        Assert.Contains("Alterado por Teste Receptionist às", FormPosting.Text(await conflict.Content.ReadAsStringAsync()));
+        Assert.Matches(@"Alterado por Teste Receptionist às \d{2}:\d{2}; recarregue\.", FormPosting.Text(await conflict.Content.ReadAsStringAsync()));
 
         Assert.Equal(HttpStatusCode.OK, (await Change(AppointmentStatus.InProgress)).StatusCode);
         var done = await Change(AppointmentStatus.Completed);
