@@ -9,11 +9,12 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Compliance;
 
-public sealed class DataSubjectRequestsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>The 15-day deadline and "vencido há N dias" count calendar days: on a held clock, not the machine's.</summary>
+public sealed class DataSubjectRequestsTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private const string Url = "/Compliance/DataSubjectRequests";
 
-    private static DateTime ClinicNow => TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "America/Sao_Paulo");
+    private DateTime ClinicNow => app.ClinicNow;
 
     private Task<Patient> NewPatientAsync(string first = "Helena") =>
         app.CreatePatientAsync($"{first} {PatientsArrange.UniqueSurname()}", PatientsArrange.NewCpf(), "+5531987650003", "helena@exemplo.test", "Rua da Bahia");

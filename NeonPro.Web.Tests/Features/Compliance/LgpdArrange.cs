@@ -28,7 +28,7 @@ public static class LgpdArrange
             City = "São Paulo",
             State = "SP",
             Occupation = "Arquiteta",
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = app.UtcNow,
         };
         more?.Invoke(patient);
         PatientSearchColumns.Refresh(patient);

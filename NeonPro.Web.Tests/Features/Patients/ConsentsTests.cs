@@ -12,13 +12,13 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Patients;
 
-public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>"Vigente desde" / "Retirado em" and the term in force are about the clinic's day: on a held clock.</summary>
+public sealed class ConsentsTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private Task<Patient> NewPatientAsync() =>
         app.CreatePatientAsync($"Lívia {PatientsArrange.UniqueSurname()}", PatientsArrange.NewCpf(), "+5511987650001", "livia@exemplo.test", "Rua Augusta");
 
-    private static string ClinicToday() =>
-        TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "America/Sao_Paulo").ToString("dd/MM/yyyy");
+    private string ClinicToday() => app.ClinicToday.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The chart header's alerts, in pt-BR as a request of the clinic's default culture would get them.</summary>
     private async Task<IReadOnlyList<ConsentAlert>> AlertsAsync(Guid patientId)
@@ -170,7 +170,7 @@ public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFac
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var patient = await NewPatientAsync();
         async Task<bool> MayReceiveMarketing() => ConsentRules.MayReceiveMarketing(
-            await app.NewDbContext().PatientConsents.AsNoTracking().Where(c => c.PatientId == patient.Id).ToListAsync(), DateTime.UtcNow);
+            await app.NewDbContext().PatientConsents.AsNoTracking().Where(c => c.PatientId == patient.Id).ToListAsync(), app.UtcNow);
 
         Assert.False(await MayReceiveMarketing());
         await client.RecordConsentAsync(patient.Id, ConsentPurpose.ImageUse);
@@ -254,7 +254,7 @@ public sealed class ConsentTermVersionTests(NeonProFactory app) : IClassFixture<
             db.ConsentTerms.Add(new ConsentTerm
             {
                 Purpose = ConsentPurpose.ImageUse, Version = "2", Text = text, Sha256 = ConsentTermCatalog.Sha256Of(text),
-                EffectiveFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+                EffectiveFrom = app.ClinicToday.AddDays(-1),
             });
             await db.SaveChangesAsync();
         }
@@ -273,7 +273,7 @@ public sealed class ConsentTermVersionTests(NeonProFactory app) : IClassFixture<
         Assert.Equal("Substituído pelo consentimento ao termo versão 2.", old.WithdrawalReason);
         var current = consents.Single(c => c.Id != first.Id);
         Assert.Equal("2", current.Term!.Version);
-        Assert.True(current.IsCurrentAt(DateTime.UtcNow));
-        Assert.True(ConsentRules.HasCurrent(consents, ConsentPurpose.ImageUse, DateTime.UtcNow));
+        Assert.True(current.IsCurrentAt(app.UtcNow));
+        Assert.True(ConsentRules.HasCurrent(consents, ConsentPurpose.ImageUse, app.UtcNow));
     }
 }

@@ -9,7 +9,8 @@ using NeonPro.Web.Tests.Infrastructure;
 namespace NeonPro.Web.Tests.Features.Scheduling;
 
 /// <summary>The scheduling grid and booking through the real HTTP pipeline, as the receptionist's browser sends them.</summary>
-public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>"Vence em até 30 dias" and the day shown are about the clinic's day: on a held clock.</summary>
+public sealed class SchedulingPageTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
 
@@ -58,12 +59,12 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         {
             var db = sp.GetRequiredService<NeonProDbContext>();
             var professional = await db.Professionals.SingleAsync(p => p.Id == w.ProfessionalId);
-            professional.CardValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
+            professional.CardValidUntil = app.ClinicToday.AddDays(10);
             await db.SaveChangesAsync();
         });
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
 
-        var doc = await client.GetDocumentAsync($"/Scheduling?date={DateTime.UtcNow.AddHours(-3):yyyy-MM-dd}&view=day&by=professional&professional={w.ProfessionalId}");
+        var doc = await client.GetDocumentAsync($"/Scheduling?date={app.ClinicToday:yyyy-MM-dd}&view=day&by=professional&professional={w.ProfessionalId}");
         var head = doc.QuerySelector($".sched-col[data-col='{w.ProfessionalId}'] .sched-head");
         Assert.NotNull(head);
         Assert.Contains("standing-amber", head!.ClassName);
