@@ -15,6 +15,7 @@ using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
+using NeonPro.Web.Domain;
 
 namespace NeonPro.Web.Features.Scheduling;
 
@@ -183,7 +184,7 @@ public class IndexModel(
     private object Localize(object arg) => arg switch
     {
         AppointmentStatus s => StatusNames.Name(T, s),
-        CredentialStanding c => T[ProfessionalLabels.Of(c)].Value,
+        CredentialStanding c => T[EnumLabels.Of(c)].Value,
         _ => arg,
     };
 
