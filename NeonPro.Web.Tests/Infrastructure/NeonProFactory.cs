@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Admin;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Time;
 
 namespace NeonPro.Web.Tests.Infrastructure;
 
@@ -54,6 +55,16 @@ public class NeonProFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error");
         foreach (var (k, v) in Settings) builder.UseSetting(k, v);
     }
+
+    /// <summary>
+    /// The app's clock: the system's, or the FakeTimeProvider of a <see cref="FakeClockFactory"/>. Tests arrange and
+    /// assert against what the app reads ("hoje", deadlines, validity), never against DateTime.UtcNow beside it.
+    /// </summary>
+    public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
+    public DateTime UtcNow => Time.GetUtcNow().UtcDateTime;
+    /// <summary>Now in the clinic's default zone (São Paulo), as the app shows it.</summary>
+    public DateTime ClinicNow => TimeZoneInfo.ConvertTimeFromUtc(UtcNow, ClinicClock.FindZone(null));
+    public DateOnly ClinicToday => DateOnly.FromDateTime(ClinicNow);
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests assert on them).</summary>
     public HttpClient CreateBrowserClient() =>

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using NeonPro.Web.Data;
+using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Features.Patients;
 using static NeonPro.Web.Tests.Features.Catalog.CatalogForms;
@@ -106,6 +108,31 @@ public sealed class StaleEditTests(NeonProFactory app) : IClassFixture<NeonProFa
         Assert.Contains("is-invalid", doc.QuerySelector("input[name='Input.Price']")!.ClassName);
         Assert.Equal("Texto que não pode se perder", doc.QuerySelector("textarea[name='Input.Description']")!.TextContent.Trim());
         Assert.Contains("Informe um valor em reais, por exemplo 1.234,56.", FormPosting.Text(doc.DocumentElement.OuterHtml));
+    }
+
+    [Fact]
+    public async Task A_service_save_that_lost_to_another_edit_is_reported_and_writes_nothing()
+    {
+        var room = new Room { Name = Unique("Sala corrida") };
+        await using (var setup = app.NewDbContext())
+        {
+            setup.Rooms.Add(room);
+            await setup.SaveChangesAsync();
+        }
+        await using var mine = app.NewDbContext();
+        var loaded = await mine.Rooms.SingleAsync(r => r.Id == room.Id);
+        await using (var theirs = app.NewDbContext())
+        {
+            (await theirs.Rooms.SingleAsync(r => r.Id == room.Id)).Description = "Deles";
+            await theirs.SaveChangesAsync();
+        }
+
+        loaded.Description = "Minha";
+        Assert.True(await mine.SaveLostToAnotherEditAsync(CancellationToken.None));
+
+        Assert.Empty(mine.ChangeTracker.Entries());
+        await using var check = app.NewDbContext();
+        Assert.Equal("Deles", (await check.Rooms.AsNoTracking().SingleAsync(r => r.Id == room.Id)).Description);
     }
 
     private async Task RenameAsync(string userId, string fullName)

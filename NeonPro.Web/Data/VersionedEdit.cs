@@ -27,4 +27,24 @@ public static class VersionedEdit
         entry.Property(r => r.Version).OriginalValue = loadedVersion;
         if (record.Version != loadedVersion) throw new StaleVersionException(entry);
     }
+
+    /// <summary>
+    /// Saves, and answers a lost race on a versioned row (someone saved it between this load and this save) with
+    /// true instead of an exception, for services whose callers expect a domain result rather than a page's 409
+    /// (the agenda's status changes and moves). Nothing was written then, and the tracked edits are dropped.
+    /// Pages let the exception reach <c>StaleEditFilter</c> instead.
+    /// </summary>
+    public static async Task<bool> SaveLostToAnotherEditAsync(this DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return false;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return true;
+        }
+    }
 }

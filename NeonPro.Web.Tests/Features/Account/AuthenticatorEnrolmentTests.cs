@@ -10,22 +10,6 @@ using static NeonPro.Web.Tests.Features.Account.AccountTestData;
 
 namespace NeonPro.Web.Tests.Features.Account;
 
-/// <summary>The app on a clock the test moves: the sign-in cookie and the security-stamp check both read it.</summary>
-public sealed class FakeClockFactory : NeonProFactory
-{
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
-        });
-    }
-}
-
 public sealed class AuthenticatorEnrolmentTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private const string Enable = "/Identity/Account/Manage/EnableAuthenticator";

@@ -115,7 +115,7 @@ public sealed class RoomsTests(NeonProFactory app) : IClassFixture<NeonProFactor
     }
 
     [Fact]
-    public async Task A_room_edited_from_a_stale_form_is_refused()
+    public async Task A_room_edited_from_a_stale_form_is_refused_naming_who_saved_it_and_keeping_what_was_typed()
     {
         var (client, _) = await app.SignedInClientAsync(Roles.Manager);
         var laser = await client.AddEquipmentAsync(app, Unique("Laser"));
@@ -131,7 +131,10 @@ public sealed class RoomsTests(NeonProFactory app) : IClassFixture<NeonProFactor
         var stale = await client.PostFormAsync(RoomsUrl, $"{RoomsUrl}?handler=SaveRoom&id={id}",
             [new("name", name + " renomeada"), new("isActive", "true"), new("version", opened.ToString())], htmx: true);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("Esta sala foi alterada por outra pessoa. Recarregue a página.", FormPosting.Text(await stale.Content.ReadAsStringAsync()));
+        // The shared stale-edit answer (StaleEditFilter): who saved in between and when, on the card as typed.
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Matches(@"Alterado por Teste Manager às \d{2}:\d{2}; recarregue\.", FormPosting.Text(html));
+        Assert.Equal(name + " renomeada", FormPosting.Parse(html).GetElementById($"room-{id}-name")!.GetAttribute("value"));
 
         var room = await app.NewDbContext().Rooms.Include(r => r.Equipment).SingleAsync(r => r.Id == id);
         Assert.Equal(name, room.Name);

@@ -26,9 +26,48 @@ public sealed class AnonymizationTests(NeonProFactory app) : IClassFixture<NeonP
 
     private static string AnonymizePage(Guid requestId) => $"/Compliance/DataSubjectRequests/Anonymize?id={requestId}";
 
-    private static Task<HttpResponseMessage> PostAnonymizeAsync(HttpClient client, Guid requestId, bool confirm) =>
-        client.PostFormAsync(AnonymizePage(requestId), AnonymizePage(requestId) + "&handler=Anonymize",
-            confirm ? [new("confirm", "true")] : []);
+    /// <summary>Posts the confirmation as the page's form does: with the request's version the page was loaded with.</summary>
+    private static async Task<HttpResponseMessage> PostAnonymizeAsync(HttpClient client, Guid requestId, bool confirm, Guid? version = null)
+    {
+        var loaded = version ?? await LoadedVersionAsync(client, requestId);
+        return await client.PostFormAsync(AnonymizePage(requestId), AnonymizePage(requestId) + "&handler=Anonymize",
+            confirm ? [new("confirm", "true"), new("version", loaded.ToString())] : [new("version", loaded.ToString())]);
+    }
+
+    /// <summary>The version in the page's form; a page without the form (request answered) posts an empty one.</summary>
+    private static async Task<Guid> LoadedVersionAsync(HttpClient client, Guid requestId) =>
+        (await client.GetDocumentAsync(AnonymizePage(requestId))).QuerySelector("input[name='version']")?.GetAttribute("value") is { } v
+            ? Guid.Parse(v) : Guid.Empty;
+
+    [Fact]
+    public async Task Confirming_on_a_request_changed_since_the_page_was_loaded_answers_409_naming_who_and_erases_nothing()
+    {
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var (colleague, other) = await app.SignedInClientAsync(Roles.Manager);
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NeonProDbContext>();
+            var user = await db.Users.SingleAsync(u => u.Id == other.Id);
+            user.FullName = "Gabriela Gestora";
+            await db.SaveChangesAsync();
+        });
+        var name = $"Paula {PatientsArrange.UniqueSurname()}";
+        var patient = await app.CreatePatientAsync(name, PatientsArrange.NewCpf(), NewMobile(), "paula@exemplo.test", "Rua Augusta");
+        var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.AnonymizationOrDeletion,
+            DateTime.UtcNow.AddHours(-4).ToString("yyyy-MM-ddTHH:mm"));
+        var loaded = await LoadedVersionAsync(manager, request.Id);
+
+        // While the manager reads the confirmation page, a colleague takes the request up.
+        var details = $"/Compliance/DataSubjectRequests/Details?id={request.Id}";
+        Assert.Equal(HttpStatusCode.OK, (await colleague.PostFormAsync(details, details + "&handler=Start",
+            [new("version", loaded.ToString())], htmx: true)).StatusCode);
+
+        var stale = await PostAnonymizeAsync(manager, request.Id, confirm: true, version: loaded);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Matches(@"Alterado por Gabriela Gestora às \d{2}:\d{2}; recarregue\.", FormPosting.Text(await stale.Content.ReadAsStringAsync()));
+        Assert.Equal(name, (await app.NewDbContext().Patients.AsNoTracking().SingleAsync(p => p.Id == patient.Id)).FullName);
+    }
 
     [Fact]
     public async Task After_anonymization_no_identifier_of_the_patient_is_left_in_any_text_column_and_the_clinical_record_is_kept_blocked()

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Tests.Features.Patients;
@@ -7,16 +9,25 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Compliance;
 
-public sealed class DataSubjectRequestsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>The 15-day deadline and "vencido há N dias" count calendar days: on a held clock, not the machine's.</summary>
+public sealed class DataSubjectRequestsTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private const string Url = "/Compliance/DataSubjectRequests";
 
-    private static DateTime ClinicNow => TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "America/Sao_Paulo");
+    private DateTime ClinicNow => app.ClinicNow;
 
     private Task<Patient> NewPatientAsync(string first = "Helena") =>
         app.CreatePatientAsync($"{first} {PatientsArrange.UniqueSurname()}", PatientsArrange.NewCpf(), "+5531987650003", "helena@exemplo.test", "Rua da Bahia");
 
     private static string Details(Guid id) => $"{Url}/Details?id={id}";
+
+    /// <summary>Posts one of the request's forms as the page does: with the version the page was loaded with.</summary>
+    private static async Task<HttpResponseMessage> PostDetailsAsync(HttpClient client, Guid id, string handler,
+        KeyValuePair<string, string>[] fields, string? version = null)
+    {
+        version ??= (await client.GetDocumentAsync(Details(id))).QuerySelector("input[name='version']")!.GetAttribute("value")!;
+        return await client.PostFormAsync(Details(id), $"{Details(id)}&handler={handler}", [.. fields, new("version", version)], htmx: true);
+    }
 
     [Fact]
     public async Task A_request_is_due_15_days_after_the_day_it_was_received()
@@ -59,13 +70,12 @@ public sealed class DataSubjectRequestsTests(NeonProFactory app) : IClassFixture
         var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.AnonymizationOrDeletion,
             ClinicNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"));
 
-        var noReason = await manager.PostFormAsync(Details(request.Id), $"{Details(request.Id)}&handler=Refuse", [new("reason", " ")], htmx: true);
+        var noReason = await PostDetailsAsync(manager, request.Id, "Refuse", [new("reason", " ")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
         Assert.Contains("Informe o motivo da recusa (art. 18 §4).", FormPosting.Text(await noReason.Content.ReadAsStringAsync()));
         Assert.Equal(DataSubjectRequestStatus.Open, (await app.NewDbContext().DataSubjectRequests.SingleAsync(r => r.Id == request.Id)).Status);
 
-        var refused = await manager.PostFormAsync(Details(request.Id), $"{Details(request.Id)}&handler=Refuse",
-            [new("reason", "Titular não comprovou a identidade após duas solicitações.")], htmx: true);
+        var refused = await PostDetailsAsync(manager, request.Id, "Refuse", [new("reason", "Titular não comprovou a identidade após duas solicitações.")]);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var saved = await app.NewDbContext().DataSubjectRequests.SingleAsync(r => r.Id == request.Id);
         Assert.Equal(DataSubjectRequestStatus.Refused, saved.Status);
@@ -86,20 +96,47 @@ public sealed class DataSubjectRequestsTests(NeonProFactory app) : IClassFixture
         var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.Correction,
             ClinicNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"), identityVerified: false);
 
-        var unverified = await manager.PostFormAsync(Details(request.Id), $"{Details(request.Id)}&handler=Complete", [new("outcome", "Telefone corrigido.")], htmx: true);
+        var unverified = await PostDetailsAsync(manager, request.Id, "Complete", [new("outcome", "Telefone corrigido.")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unverified.StatusCode);
         Assert.Contains("Confirme a identidade do titular antes de concluir.", FormPosting.Text(await unverified.Content.ReadAsStringAsync()));
 
-        Assert.Equal(HttpStatusCode.OK, (await manager.PostFormAsync(Details(request.Id), $"{Details(request.Id)}&handler=VerifyIdentity", [], htmx: true)).StatusCode);
-        var empty = await manager.PostFormAsync(Details(request.Id), $"{Details(request.Id)}&handler=Complete", [new("outcome", "")], htmx: true);
+        Assert.Equal(HttpStatusCode.OK, (await PostDetailsAsync(manager, request.Id, "VerifyIdentity", [])).StatusCode);
+        var empty = await PostDetailsAsync(manager, request.Id, "Complete", [new("outcome", "")]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
         Assert.Contains("Descreva a resposta dada ao titular.", FormPosting.Text(await empty.Content.ReadAsStringAsync()));
 
-        var completed = await manager.PostFormAsync(Details(request.Id), $"{Details(request.Id)}&handler=Complete", [new("outcome", "Telefone corrigido.")], htmx: true);
+        var completed = await PostDetailsAsync(manager, request.Id, "Complete", [new("outcome", "Telefone corrigido.")]);
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
         var saved = await app.NewDbContext().DataSubjectRequests.SingleAsync(r => r.Id == request.Id);
         Assert.Equal(DataSubjectRequestStatus.Completed, saved.Status);
         Assert.Equal("Telefone corrigido.", saved.Outcome);
+    }
+
+    [Fact]
+    public async Task Answering_a_request_someone_else_changed_meanwhile_answers_409_naming_them_and_keeps_what_was_typed()
+    {
+        var (manager, _) = await app.SignedInClientAsync(Roles.Manager);
+        var (colleague, other) = await app.SignedInClientAsync(Roles.Manager);
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<NeonProDbContext>();
+            (await db.Users.SingleAsync(u => u.Id == other.Id)).FullName = "Marina Gestora";
+            await db.SaveChangesAsync();
+        });
+        var patient = await NewPatientAsync("Gisele");
+        var request = await app.RegisterRequestAsync(manager, patient.Id, DataSubjectRight.Correction,
+            ClinicNow.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"));
+        var loaded = (await manager.GetDocumentAsync(Details(request.Id))).QuerySelector("input[name='version']")!.GetAttribute("value")!;
+
+        Assert.Equal(HttpStatusCode.OK, (await PostDetailsAsync(colleague, request.Id, "Start", [])).StatusCode);
+        var stale = await PostDetailsAsync(manager, request.Id, "Complete", [new("outcome", "Endereço corrigido no cadastro.")], loaded);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Matches(@"Alterado por Marina Gestora às \d{2}:\d{2}; recarregue\.", FormPosting.Text(html));
+        Assert.Equal("Endereço corrigido no cadastro.", FormPosting.Parse(html).QuerySelector("#dsr-answer-outcome")!.TextContent.Trim());
+        var saved = await app.NewDbContext().DataSubjectRequests.SingleAsync(r => r.Id == request.Id);
+        Assert.Equal((DataSubjectRequestStatus.InProgress, (string?)null), (saved.Status, saved.Outcome));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class LgpdArrange
             City = "São Paulo",
             State = "SP",
             Occupation = "Arquiteta",
-            CreatedAtUtc = DateTime.UtcNow,
+            CreatedAtUtc = app.UtcNow,
         };
         more?.Invoke(patient);
         PatientSearchColumns.Refresh(patient);
@@ -56,11 +56,20 @@ public static class LgpdArrange
         return await client.PostFormAsync(page, $"{page}&handler=Record", fields, htmx: true);
     }
 
-    public static async Task<HttpResponseMessage> WithdrawConsentAsync(this HttpClient client, Guid patientId, Guid consentId, string reason)
+    /// <summary>Withdraws through the withdrawal form, posting the consent's version that form was opened with (or the given one).</summary>
+    public static async Task<HttpResponseMessage> WithdrawConsentAsync(this HttpClient client, Guid patientId, Guid consentId, string reason,
+        string? version = null)
     {
         var page = $"/Patients/Consents?id={patientId}";
-        return await client.PostFormAsync(page, $"{page}&handler=Withdraw", [new("consentId", consentId.ToString()), new("reason", reason)], htmx: true);
+        version ??= await client.WithdrawalFormVersionAsync(patientId, consentId);
+        return await client.PostFormAsync(page, $"{page}&handler=Withdraw",
+            [new("consentId", consentId.ToString()), new("reason", reason), new("version", version)], htmx: true);
     }
+
+    /// <summary>The consent's version as the withdrawal form holds it (empty once the consent is withdrawn and the form is gone).</summary>
+    public static async Task<string> WithdrawalFormVersionAsync(this HttpClient client, Guid patientId, Guid consentId) =>
+        (await client.GetDocumentAsync($"/Patients/Consents?id={patientId}&handler=WithdrawForm&consentId={consentId}"))
+            .QuerySelector("#consent-withdraw-form input[name='version']")?.GetAttribute("value") ?? Guid.Empty.ToString();
 
     /// <summary>Registers a data-subject request through the register's real form; returns it from the database.</summary>
     public static async Task<DataSubjectRequest> RegisterRequestAsync(this NeonProFactory app, HttpClient manager, Guid patientId,

@@ -12,13 +12,13 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Patients;
 
-public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>"Vigente desde" / "Retirado em" and the term in force are about the clinic's day: on a held clock.</summary>
+public sealed class ConsentsTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private Task<Patient> NewPatientAsync() =>
         app.CreatePatientAsync($"Lívia {PatientsArrange.UniqueSurname()}", PatientsArrange.NewCpf(), "+5511987650001", "livia@exemplo.test", "Rua Augusta");
 
-    private static string ClinicToday() =>
-        TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "America/Sao_Paulo").ToString("dd/MM/yyyy");
+    private string ClinicToday() => app.ClinicToday.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>The chart header's alerts, in pt-BR as a request of the clinic's default culture would get them.</summary>
     private async Task<IReadOnlyList<ConsentAlert>> AlertsAsync(Guid patientId)
@@ -97,6 +97,25 @@ public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFac
     }
 
     [Fact]
+    public async Task A_withdrawal_from_a_form_of_an_older_version_answers_409_with_who_changed_it_keeps_the_reason_and_withdraws_nothing()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
+        var patient = await NewPatientAsync();
+        await client.RecordConsentAsync(patient.Id, ConsentPurpose.Marketing);
+        var consent = await app.NewDbContext().PatientConsents.AsNoTracking().SingleAsync(c => c.PatientId == patient.Id);
+
+        var stale = await client.WithdrawConsentAsync(patient.Id, consent.Id, "Pediu por telefone", version: Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.StartsWith("<div id=\"consents-tab\"", html.Trim());
+        // No one else saved it in between here, so the last change named is the recording itself.
+        Assert.Matches(@"Alterado por Teste Receptionist às \d{2}:\d{2}; recarregue\.", FormPosting.Text(html));
+        Assert.Equal("Pediu por telefone", FormPosting.Parse(html).QuerySelector("#withdraw-reason")!.TextContent.Trim());
+        Assert.Null((await app.NewDbContext().PatientConsents.AsNoTracking().SingleAsync(c => c.Id == consent.Id)).WithdrawnAtUtc);
+    }
+
+    [Fact]
     public async Task A_consent_is_not_recorded_unless_the_patient_agreed_to_the_term_and_a_method_is_given()
     {
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
@@ -151,7 +170,7 @@ public sealed class ConsentsTests(NeonProFactory app) : IClassFixture<NeonProFac
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
         var patient = await NewPatientAsync();
         async Task<bool> MayReceiveMarketing() => ConsentRules.MayReceiveMarketing(
-            await app.NewDbContext().PatientConsents.AsNoTracking().Where(c => c.PatientId == patient.Id).ToListAsync(), DateTime.UtcNow);
+            await app.NewDbContext().PatientConsents.AsNoTracking().Where(c => c.PatientId == patient.Id).ToListAsync(), app.UtcNow);
 
         Assert.False(await MayReceiveMarketing());
         await client.RecordConsentAsync(patient.Id, ConsentPurpose.ImageUse);
@@ -235,7 +254,7 @@ public sealed class ConsentTermVersionTests(NeonProFactory app) : IClassFixture<
             db.ConsentTerms.Add(new ConsentTerm
             {
                 Purpose = ConsentPurpose.ImageUse, Version = "2", Text = text, Sha256 = ConsentTermCatalog.Sha256Of(text),
-                EffectiveFrom = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)),
+                EffectiveFrom = app.ClinicToday.AddDays(-1),
             });
             await db.SaveChangesAsync();
         }
@@ -254,7 +273,7 @@ public sealed class ConsentTermVersionTests(NeonProFactory app) : IClassFixture<
         Assert.Equal("Substituído pelo consentimento ao termo versão 2.", old.WithdrawalReason);
         var current = consents.Single(c => c.Id != first.Id);
         Assert.Equal("2", current.Term!.Version);
-        Assert.True(current.IsCurrentAt(DateTime.UtcNow));
-        Assert.True(ConsentRules.HasCurrent(consents, ConsentPurpose.ImageUse, DateTime.UtcNow));
+        Assert.True(current.IsCurrentAt(app.UtcNow));
+        Assert.True(ConsentRules.HasCurrent(consents, ConsentPurpose.ImageUse, app.UtcNow));
     }
 }

@@ -11,7 +11,8 @@ using NeonPro.Web.Tests.Infrastructure;
 namespace NeonPro.Web.Tests.Features.Patients;
 
 /// <summary>The chart: its header of alerts, its tabs, the access log and the anamnese.</summary>
-public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>The chart's "hoje", the minor alert and consent dates are about the clinic's day: on a held clock.</summary>
+public sealed class PatientChartTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private async Task<int> ViewRowsAsync(Guid id) =>
         await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().AuditEntries
@@ -26,7 +27,7 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
         return await response.Content.ReadAsStringAsync();
     }
 
-    private static string Today => DateTime.UtcNow.AddHours(-3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    private string Today => app.ClinicToday.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Opening_the_chart_writes_one_access_row_that_the_access_tab_lists()
@@ -109,7 +110,7 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
     public async Task The_header_shows_allergies_contraindications_pregnancy_minor_and_consent_alerts()
     {
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
-        var form = PatientsArrange.ValidForm(birthDate: DateTime.UtcNow.AddYears(-16).ToString("yyyy-MM-dd"));
+        var form = PatientsArrange.ValidForm(birthDate: app.UtcNow.AddYears(-16).ToString("yyyy-MM-dd"));
         form["Input.GuardianName"] = "Ana Responsável";
         form["Input.GuardianRelationship"] = "Mãe";
         form["Input.GuardianCpf"] = Cpf.Format(PatientsArrange.NewCpf());
@@ -131,8 +132,8 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
             db.ConsentTerms.Add(term);
             db.PatientConsents.Add(new PatientConsent
             {
-                PatientId = id, Purpose = ConsentPurpose.ImageUse, TermId = term.Id, GrantedAtUtc = DateTime.UtcNow.AddDays(-3),
-                WithdrawnAtUtc = DateTime.UtcNow.AddMinutes(-5), WithdrawalReason = "Não quer mais fotos",
+                PatientId = id, Purpose = ConsentPurpose.ImageUse, TermId = term.Id, GrantedAtUtc = app.UtcNow.AddDays(-3),
+                WithdrawnAtUtc = app.UtcNow.AddMinutes(-5), WithdrawalReason = "Não quer mais fotos",
             });
             await db.SaveChangesAsync();
         });
@@ -186,7 +187,7 @@ public sealed class PatientChartTests(NeonProFactory app) : IClassFixture<NeonPr
         Assert.Equal(HttpStatusCode.OK, confirm.StatusCode);
 
         var after = (await PatientsArrange.LoadAsync(app, id)).HealthProfile!;
-        Assert.True(after.AllergiesConfirmedAtUtc > DateTime.UtcNow.AddMinutes(-5));
+        Assert.True(after.AllergiesConfirmedAtUtc > app.UtcNow.AddMinutes(-5));
         Assert.Equal(old, after.GoalsConfirmedAtUtc);
         Assert.Equal("Látex", after.Allergies);
         Assert.NotEqual(h.Version, after.Version);

@@ -6,8 +6,8 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Professionals;
 
-/// <summary>The professional's page: per-row htmx grids for hours, exceptions and scope, and the week's availability.</summary>
-public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>The professional's page: per-row htmx grids for hours, exceptions and scope, and the week's availability. On a held clock: standings ("vence em até 30 dias"), validity periods and weeks are about the clinic's day.</summary>
+public sealed class DetailsTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private static string Url(Guid id, string? handler = null) =>
         $"/Professionals/Details?id={id}" + (handler is null ? "" : $"&handler={handler}");
@@ -94,7 +94,7 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
     public async Task Exceptions_are_saved_per_row_and_extra_hours_need_times()
     {
         var (client, p) = await ArrangeAsync();
-        var date = ProfessionalTestData.UpcomingMonday().ToString("yyyy-MM-dd");
+        var date = app.UpcomingMonday().ToString("yyyy-MM-dd");
 
         var noTimes = await PostRowAsync(client, p.Id, "SaveException", new() { ["Date"] = date, ["Kind"] = "ExtraHours", ["Start"] = "", ["End"] = "" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noTimes.StatusCode);
@@ -135,7 +135,7 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
         Assert.Equal("Independent", beforeRow.GetAttribute("data-scope-mode"));
         Assert.Contains("Padrão do procedimento: a profissão é permitida", beforeRow.TextContent);
 
-        var today = ProfessionalTestData.ClinicToday();
+        var today = app.ClinicToday;
         var saved = await PostRowAsync(client, p.Id, "SaveScope", new()
         {
             ["TreatmentId"] = toxin.Id.ToString(), ["Mode"] = "Prohibited", ["Conditions"] = "Aguardando curso de capacitação",
@@ -186,7 +186,11 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
             ["RowId"] = entry.Id.ToString(), ["Version"] = Guid.NewGuid().ToString(), ["TreatmentId"] = toxin.Id.ToString(), ["Mode"] = "Prohibited",
         });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("Esta regra foi alterada por outra pessoa. Recarregue a página.", FormPosting.Text(await stale.Content.ReadAsStringAsync()));
+        // The shared stale-edit answer (StaleEditFilter), on the row as typed; the entry was written outside any signed-in
+        // request here, so its audit row names the system account.
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Matches(@"Alterado por system às \d{2}:\d{2}; recarregue\.", FormPosting.Text(html));
+        Assert.Equal("Prohibited", FormPosting.Parse(html).QuerySelector($"#scope-mode-{entry.Id:N} option[selected]")!.GetAttribute("value"));
         await using (var db = app.NewDbContext())
             Assert.Equal(ScopeMode.Supervised, (await db.ProfessionalScopes.SingleAsync(s => s.Id == entry.Id)).Mode);
     }
@@ -194,7 +198,7 @@ public sealed class DetailsTests(NeonProFactory app) : IClassFixture<NeonProFact
     [Fact]
     public async Task The_week_shows_the_configured_hours_the_day_off_and_a_closed_day()
     {
-        var monday = ProfessionalTestData.UpcomingMonday();
+        var monday = app.UpcomingMonday();
         var (client, p) = await ArrangeAsync(x =>
         {
             foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday })

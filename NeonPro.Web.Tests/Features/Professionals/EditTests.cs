@@ -7,8 +7,8 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Professionals;
 
-/// <summary>Registering and editing professionals through the real form, as a manager would.</summary>
-public sealed class EditTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>Registering and editing professionals through the real form, as a manager would. On a held clock: standings ("vence em até 30 dias"), validity periods and weeks are about the clinic's day.</summary>
+public sealed class EditTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private static Dictionary<string, string> Form(string name, string profession = "Physician", string council = "Crm",
         string number = "123456", string? state = "SP", string? region = null, string? category = null) => new()
@@ -307,7 +307,7 @@ public sealed class EditTests(NeonProFactory app) : IClassFixture<NeonProFactory
     [Fact]
     public async Task The_list_shows_red_and_amber_standings_and_filters_with_htmx()
     {
-        var today = ProfessionalTestData.ClinicToday();
+        var today = app.ClinicToday;
         await app.AddProfessionalAsync(x => { x.FullName = "Filtro Suspensa"; x.RegistrationStatus = RegistrationStatus.Suspended; });
         await app.AddProfessionalAsync(x => { x.FullName = "Filtro Vencendo"; x.CardValidUntil = today.AddDays(10); });
         await app.AddProfessionalAsync(x => { x.FullName = "Filtro Vencida"; x.FeesPaidThrough = today.AddDays(-1); });

@@ -5,15 +5,15 @@ using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Professionals;
 
-/// <summary>The application service scheduling calls: availability from the database, and the scope decision.</summary>
-public sealed class ProfessionalAvailabilityTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>The application service scheduling calls: availability from the database, and the scope decision. On a held clock: standings ("vence em até 30 dias"), validity periods and weeks are about the clinic's day.</summary>
+public sealed class ProfessionalAvailabilityTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private static DateTime Utc(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
 
     [Fact]
     public async Task Available_between_applies_weekly_hours_a_day_off_and_a_closed_day_in_the_clinic_zone()
     {
-        var monday = ProfessionalTestData.UpcomingMonday();
+        var monday = app.UpcomingMonday();
         var p = await app.AddProfessionalAsync(x =>
         {
             foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday })
@@ -48,7 +48,7 @@ public sealed class ProfessionalAvailabilityTests(NeonProFactory app) : IClassFi
     [Fact]
     public async Task Scope_for_uses_the_treatment_default_an_override_and_the_standing_on_the_date()
     {
-        var monday = ProfessionalTestData.UpcomingMonday();
+        var monday = app.UpcomingMonday();
         var filler = await app.AddTreatmentAsync("Preenchimento labial (serviço)", Profession.Physician, Profession.Dentist);
         var laser = await app.AddTreatmentAsync("Laser (serviço)", Profession.Physician);
         var p = await app.AddProfessionalAsync(x =>

@@ -1,6 +1,5 @@
 using NeonPro.Web.Domain.Catalog;
 using NeonPro.Web.Domain.Professionals;
-using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Professionals;
@@ -34,13 +33,10 @@ internal static class ProfessionalTestData
         return t;
     }
 
-    /// <summary>The Monday after next in the clinic's zone, so arranged dates are always in the future.</summary>
-    public static DateOnly UpcomingMonday()
+    /// <summary>The Monday after next in the clinic's zone by the app's clock, so arranged dates are always in the future.</summary>
+    public static DateOnly UpcomingMonday(this NeonProFactory app)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ClinicClock.FindZone(null)));
+        var today = app.ClinicToday;
         return today.AddDays(14 - (((int)today.DayOfWeek + 6) % 7));
     }
-
-    public static DateOnly ClinicToday() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, ClinicClock.FindZone(null)));
 }

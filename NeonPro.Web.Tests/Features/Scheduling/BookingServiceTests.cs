@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Features.Scheduling;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Tests.Infrastructure;
 
 namespace NeonPro.Web.Tests.Features.Scheduling;
@@ -71,7 +72,8 @@ public sealed class BookingServiceTests(NeonProFactory app) : IClassFixture<Neon
         var stale = await app.WithScopeAsync(sp => sp.GetRequiredService<BookingService>().MoveAsync(
             booked.Appointment.Id, booked.Appointment.Version, w.ProfessionalId, null, SchedulingWorld.NextMondayUtc(17), null, "Outra Pessoa"));
         Assert.Equal(BookingResult.Conflict, stale.Result);
-        Assert.StartsWith("Alterado por {0} às {1}", stale.Problems.Single().Message);
+        // The one stale-edit sentence every form uses, not an agenda-only variant of it.
+        Assert.Equal(StaleEditNotice.ChangedBy, stale.Problems.Single().Message);
         Assert.Equal("Recepção Teste", stale.Problems.Single().Args[0]);
     }
 }

@@ -9,7 +9,8 @@ using NeonPro.Web.Tests.Infrastructure;
 namespace NeonPro.Web.Tests.Features.Scheduling;
 
 /// <summary>The scheduling grid and booking through the real HTTP pipeline, as the receptionist's browser sends them.</summary>
-public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>"Vence em até 30 dias" and the day shown are about the clinic's day: on a held clock.</summary>
+public sealed class SchedulingPageTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     private static KeyValuePair<string, string> F(string k, string v) => new(k, v);
 
@@ -58,12 +59,12 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         {
             var db = sp.GetRequiredService<NeonProDbContext>();
             var professional = await db.Professionals.SingleAsync(p => p.Id == w.ProfessionalId);
-            professional.CardValidUntil = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10));
+            professional.CardValidUntil = app.ClinicToday.AddDays(10);
             await db.SaveChangesAsync();
         });
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
 
-        var doc = await client.GetDocumentAsync($"/Scheduling?date={DateTime.UtcNow.AddHours(-3):yyyy-MM-dd}&view=day&by=professional&professional={w.ProfessionalId}");
+        var doc = await client.GetDocumentAsync($"/Scheduling?date={app.ClinicToday:yyyy-MM-dd}&view=day&by=professional&professional={w.ProfessionalId}");
         var head = doc.QuerySelector($".sched-col[data-col='{w.ProfessionalId}'] .sched-head");
         Assert.NotNull(head);
         Assert.Contains("standing-amber", head!.ClassName);
@@ -150,7 +151,7 @@ public sealed class SchedulingPageTests(NeonProFactory app) : IClassFixture<Neon
         // A second receptionist still holding the old version is told who changed it.
         var conflict = await Change(AppointmentStatus.Cancelled, stale);
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
-        Assert.Contains("Alterado por Teste Receptionist às", FormPosting.Text(await conflict.Content.ReadAsStringAsync()));
+        Assert.Matches(@"Alterado por Teste Receptionist às \d{2}:\d{2}; recarregue\.", FormPosting.Text(await conflict.Content.ReadAsStringAsync()));
 
         Assert.Equal(HttpStatusCode.OK, (await Change(AppointmentStatus.InProgress)).StatusCode);
         var done = await Change(AppointmentStatus.Completed);

@@ -8,7 +8,8 @@ using static NeonPro.Web.Tests.Features.Admin.AdminTestSupport;
 namespace NeonPro.Web.Tests.Features.Scheduling;
 
 /// <summary>/Scheduling/Settings through its real form, and the grid and cancellation policy following what was saved.</summary>
-public sealed class SchedulingSettingsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+/// <summary>The late-cancellation notice counts hours from now to the visit: on a held clock, not the machine's.</summary>
+public sealed class SchedulingSettingsTests(FakeClockFactory app) : IClassFixture<FakeClockFactory>
 {
     internal const string Url = "/Scheduling/Settings";
     internal const string Form = "form#scheduling-settings";
@@ -205,10 +206,9 @@ public sealed class SchedulingSettingsTests(NeonProFactory app) : IClassFixture<
 
         var w = await SchedulingWorld.CreateAsync(app);
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
-        // The next working day (Mon–Sat) at 10:00 is at most 58 hours away: inside the 72-hour notice.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/Sao_Paulo");
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, zone)).AddDays(1);
-        if (day.DayOfWeek == DayOfWeek.Sunday) day = day.AddDays(1);
+        // The held clock says Tuesday 10:00: Wednesday at 10:00 is 24 hours away, inside the 72-hour notice.
+        var day = app.ClinicToday.AddDays(1);
+        Assert.Equal(DayOfWeek.Wednesday, day.DayOfWeek);
         var booked = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book",
         [
             new("Input.PatientId", w.PatientIds[0].ToString()), new("Input.ProfessionalId", w.ProfessionalId.ToString()),

@@ -1,12 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NeonPro.Web.Domain.Catalog;
 
 /// <summary>What kind of product a treatment uses, which decides the ANVISA registration format.</summary>
 public enum ProductType
 {
+    [Display(Name = "Sem produto registrado na ANVISA")]
     None,
     /// <summary>Medicines (botulinum toxin is one): 13 digits starting with 1.</summary>
+    [Display(Name = "Medicamento (ex.: toxina botulínica)")]
     Medicine,
     /// <summary>Health products and medical devices (HA, CaHA, PLLA, PMMA fillers): 11 digits starting with 8.</summary>
+    [Display(Name = "Produto para saúde (ex.: preenchedores)")]
     Device,
 }
 
@@ -45,4 +50,13 @@ public static class AnvisaRegistration
             : digits;
 }
 
-public enum TreatmentCategory { Facial, Body, Injectable, Laser, Peeling, Filler, Other }
+public enum TreatmentCategory
+{
+    [Display(Name = "Facial")] Facial,
+    [Display(Name = "Corporal")] Body,
+    [Display(Name = "Injetável")] Injectable,
+    [Display(Name = "Laser")] Laser,
+    [Display(Name = "Peeling")] Peeling,
+    [Display(Name = "Preenchimento")] Filler,
+    [Display(Name = "Outro")] Other,
+}

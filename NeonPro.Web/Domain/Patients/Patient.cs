@@ -1,10 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using NeonPro.Web.Data;
 
 namespace NeonPro.Web.Domain.Patients;
 
-public enum Sex { Female, Male, Intersex, NotInformed }
+public enum Sex
+{
+    [Display(Name = "Feminino")] Female,
+    [Display(Name = "Masculino")] Male,
+    [Display(Name = "Intersexo")] Intersex,
+    [Display(Name = "Não informado")] NotInformed,
+}
 
-public enum ContactChannel { WhatsApp, Sms, Email, Phone }
+public enum ContactChannel
+{
+    [Display(Name = "WhatsApp")] WhatsApp,
+    [Display(Name = "SMS")] Sms,
+    [Display(Name = "E-mail")] Email,
+    [Display(Name = "Telefone")] Phone,
+}
 
 /// <summary>
 /// A patient of the clinic. Every field that identifies the person is [Identifying]: the audit trail keeps only

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NeonPro.Web.Domain.Professionals;
 
 /// <summary>A recurring working interval: every given weekday, from Start to End in the clinic's local time.</summary>
@@ -6,10 +8,13 @@ public sealed record WeeklyInterval(DayOfWeek Day, TimeOnly Start, TimeOnly End)
 public enum AvailabilityExceptionKind
 {
     /// <summary>Not working: the whole day when Start/End are empty, otherwise those hours.</summary>
+    [Display(Name = "Folga")]
     TimeOff,
     /// <summary>Hours blocked for something else (a meeting, a training).</summary>
+    [Display(Name = "Bloqueio")]
     Blocked,
     /// <summary>Hours worked on that date beyond the weekly pattern.</summary>
+    [Display(Name = "Horas extras")]
     ExtraHours,
 }
 

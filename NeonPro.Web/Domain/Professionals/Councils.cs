@@ -1,25 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NeonPro.Web.Domain.Professionals;
 
 public enum Profession
 {
+    [Display(Name = "Médico(a)")]
     Physician,
+    [Display(Name = "Enfermeiro(a)")]
     Nurse,
+    [Display(Name = "Biomédico(a)")]
     Biomedic,
+    [Display(Name = "Farmacêutico(a)")]
     Pharmacist,
+    [Display(Name = "Cirurgião(ã)-dentista")]
     Dentist,
+    [Display(Name = "Fisioterapeuta")]
     Physiotherapist,
+    [Display(Name = "Esteticista")]
     Aesthetician,
 }
 
 /// <summary>The professional councils (conselhos) whose registration NeonPro tracks.</summary>
 public enum Council
 {
+    [Display(Name = "Sem conselho")]
     None,
+    [Display(Name = "CRM")]
     Crm,
+    [Display(Name = "COREN")]
     Coren,
+    [Display(Name = "CRBM")]
     Crbm,
+    [Display(Name = "CRF")]
     Crf,
+    [Display(Name = "CRO")]
     Cro,
+    [Display(Name = "CREFITO")]
     Crefito,
 }
 

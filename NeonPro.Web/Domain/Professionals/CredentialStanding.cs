@@ -1,17 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NeonPro.Web.Domain.Professionals;
 
-public enum RegistrationStatus { Active, Suspended, Cancelled }
+public enum RegistrationStatus
+{
+    [Display(Name = "Ativo")] Active,
+    [Display(Name = "Suspenso")] Suspended,
+    [Display(Name = "Cancelado")] Cancelled,
+}
 
 /// <summary>Where a professional's registration stands today, for colours and for booking.</summary>
 public enum CredentialStanding
 {
     /// <summary>Active, card and fees valid for more than 30 days.</summary>
+    [Display(Name = "Registro regular")]
     Good,
-    /// <summary>Active, but the card or the annual fee lapses within 30 days: shown in amber.</summary>
+    /// <summary>Active, but the card or the annual fee lapses within 30 days: shown in amber. In words it still reads as
+    /// regular: the badge and the agenda add how soon.</summary>
+    [Display(Name = "Registro regular")]
     LapsingSoon,
     /// <summary>The card or the annual fee has lapsed: red, not bookable.</summary>
+    [Display(Name = "Carteira/anuidade vencida")]
     Lapsed,
+    [Display(Name = "Registro suspenso")]
     Suspended,
+    [Display(Name = "Registro cancelado")]
     Cancelled,
 }
 

@@ -1,7 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NeonPro.Web.Domain.Professionals;
 
 /// <summary>How a professional may perform a treatment.</summary>
-public enum ScopeMode { Independent, Supervised, Prohibited }
+public enum ScopeMode
+{
+    [Display(Name = "Independente")] Independent,
+    [Display(Name = "Supervisionado")] Supervised,
+    [Display(Name = "Proibido")] Prohibited,
+}
 
 /// <summary>An explicit scope entry for one professional and one treatment, overriding the treatment's default.</summary>
 public sealed record ScopeOverride(ScopeMode Mode, DateOnly? ValidFrom, DateOnly? ValidUntil, string? Conditions)
@@ -17,16 +24,23 @@ public sealed record ScopeDecision(ScopeMode Mode, ScopeReason Reason, string? C
 public enum ScopeReason
 {
     /// <summary>The treatment lists the professional's profession.</summary>
+    [Display(Name = "Padrão do procedimento: a profissão é permitida")]
     DefaultAllowed,
     /// <summary>The treatment does not list the professional's profession.</summary>
+    [Display(Name = "Padrão do procedimento: a profissão não é permitida")]
     DefaultNotAllowed,
     /// <summary>An explicit entry for this professional and treatment decided.</summary>
+    [Display(Name = "Regra específica deste profissional")]
     Override,
     /// <summary>The professional's registration is suspended or cancelled, or the card/fee lapsed.</summary>
+    [Display(Name = "Registro no conselho irregular (suspenso, cancelado ou vencido)")]
     CredentialNotInGoodStanding,
     /// <summary>The professional works under supervision, so an allowed treatment is supervised.</summary>
+    [Display(Name = "Profissional atua sob supervisão")]
     RequiresSupervision,
+    [Display(Name = "Profissional inativo")]
     InactiveProfessional,
+    [Display(Name = "Procedimento inativo")]
     InactiveTreatment,
 }
 

@@ -16,7 +16,6 @@ public enum AnonymizationRefusal
     RequestClosed,
     IdentityNotVerified,
     AlreadyAnonymized,
-    ChangedMeanwhile,
 }
 
 public sealed record AnonymizationOutcome(AnonymizationRefusal Refusal, int ConsentsWithdrawn = 0, DateOnly? RetainUntil = null, int AppointmentsCancelled = 0)
@@ -37,13 +36,19 @@ public sealed class Anonymization(NeonProDbContext db, DatabaseOptions database,
     public const string ConsentWithdrawalReason = "Anonimização a pedido do titular";
     public const string AppointmentCancellationReason = "Paciente anonimizado a pedido do titular (LGPD art. 18)";
 
-    public async Task<AnonymizationOutcome> AnonymizeAsync(Guid requestId, string? userId, string? userName, CancellationToken ct = default)
+    /// <summary>
+    /// Anonymizes the request's patient. <paramref name="confirmedVersion"/> is the request's version the person confirmed
+    /// on: a request changed since, or a record changed while this runs, is a stale edit (StaleVersionException or
+    /// DbUpdateConcurrencyException, answered by the page's StaleEditFilter), and nothing is written.
+    /// </summary>
+    public async Task<AnonymizationOutcome> AnonymizeAsync(Guid requestId, Guid confirmedVersion, string? userId, string? userName, CancellationToken ct = default)
     {
         var request = await db.DataSubjectRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
         if (request is null) return new(AnonymizationRefusal.RequestNotFound);
         if (request.Right != DataSubjectRight.AnonymizationOrDeletion) return new(AnonymizationRefusal.NotAnAnonymizationRequest);
         if (request.Status is DataSubjectRequestStatus.Completed or DataSubjectRequestStatus.Refused) return new(AnonymizationRefusal.RequestClosed);
         if (!request.IdentityVerified) return new(AnonymizationRefusal.IdentityNotVerified);
+        db.ExpectVersion(request, confirmedVersion);
 
         var patient = await db.Patients.Include(p => p.NameTokens).Include(p => p.HealthProfile)
             .FirstAsync(p => p.Id == request.PatientId, ct);
@@ -93,16 +98,7 @@ public sealed class Anonymization(NeonProDbContext db, DatabaseOptions database,
         request.Outcome = T["Paciente anonimizado em {0}: dados de identificação apagados ou substituídos por {1}; prontuário clínico mantido e bloqueado até {2} (Lei 13.787/2018, art. 6º; Res. CFM 1.821/2007; LGPD art. 16, I); {3} consentimento(s) retirado(s); {4} agendamento(s) futuro(s) cancelado(s).",
             clock.FormatDateTime(now), RecordRetention.AnonymizedMarker, retainUntil.ToString("d", CultureInfo.CurrentCulture), current.Count, ahead.Count];
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The registry or a consent changed between loading and saving: nothing was written; the user retries on fresh data.
-            db.ChangeTracker.Clear();
-            return new(AnonymizationRefusal.ChangedMeanwhile);
-        }
+        await db.SaveChangesAsync(ct);
         // Committed: now the former values must also leave the files themselves (the write-ahead log, old pages), so a
         // backup or a copy of the data folder taken from here on cannot give them back. Not cancelled with the request:
         // the erasure has happened, and a closed browser tab must not leave its traces behind.

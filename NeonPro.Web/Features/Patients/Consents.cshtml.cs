@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -14,8 +15,11 @@ namespace NeonPro.Web.Features.Patients;
 /// The consent register of one patient (LGPD Art. 7, 8, 11): status per purpose, recording a consent against the
 /// term version in force, withdrawing one with its reason, and the full history. The chart loads it as a tab.
 /// </summary>
-public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel
+public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAccess access, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
+    string IEditForm.FormPartial => TabPartial;
+    async Task IEditForm.PrepareFormAsync(CancellationToken ct) => await LoadAsync(ct);
+
     public const string TabPartial = "_ConsentsTab";
     public const string TermPartial = "_ConsentTerm";
     public const string ChangedEvent = "consents-changed";
@@ -36,7 +40,6 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAcces
     /// <summary>The consent whose withdrawal form is open.</summary>
     public Guid? WithdrawingId { get; private set; }
     public string? WithdrawalReason { get; private set; }
-    public Dictionary<string, string> Errors { get; } = [];
 
     public sealed class RecordInput
     {
@@ -86,22 +89,22 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAcces
         ShowRecordForm = true;
         var now = clock.UtcNow;
 
-        if (IsAnonymized) Errors["Record"] = T["Paciente anonimizado: não é possível registrar consentimentos."];
-        if (input.Purpose is null) Errors["Purpose"] = T["Escolha a finalidade."];
-        if (input.Method is null) Errors["Method"] = T["Escolha a forma do consentimento."];
+        if (IsAnonymized) ModelState.AddModelError("", T["Paciente anonimizado: não é possível registrar consentimentos."]);
+        if (input.Purpose is null) ModelState.AddModelError("Record.Purpose", T["Escolha a finalidade."]);
+        if (input.Method is null) ModelState.AddModelError("Record.Method", T["Escolha a forma do consentimento."]);
         var term = SelectedTerm;
-        if (input.Purpose is not null && term is null) Errors["Purpose"] = T["Não há termo em vigor para esta finalidade."];
+        if (input.Purpose is not null && term is null) ModelState.AddModelError("Record.Purpose", T["Não há termo em vigor para esta finalidade."]);
         else if (term is not null && input.TermId is { } shown && shown != term.Id)
         {
-            Errors["Agreed"] = T["O termo foi atualizado para a versão {0}: leia a nova versão com o paciente.", term.Version];
+            ModelState.AddModelError("Record.Agreed", T["O termo foi atualizado para a versão {0}: leia a nova versão com o paciente.", term.Version]);
             input.Agreed = false; // the box ticked was for the old text
         }
-        else if (!input.Agreed) Errors["Agreed"] = T["Confirme que o paciente leu e concordou com o termo."];
+        else if (!input.Agreed) ModelState.AddModelError("Record.Agreed", T["Confirme que o paciente leu e concordou com o termo."]);
 
         var current = input.Purpose is { } purpose ? Statuses.Single(s => s.Purpose == purpose).Current : null;
-        if (Errors.Count == 0 && current is not null && current.TermId == term!.Id)
-            Errors["Purpose"] = T["Já existe consentimento vigente para esta finalidade (termo versão {0}).", term.Version];
-        if (Errors.Count > 0) return this.InvalidForm(TabPartial);
+        if (ModelState.IsValid && current is not null && current.TermId == term!.Id)
+            ModelState.AddModelError("Record.Purpose", T["Já existe consentimento vigente para esta finalidade (termo versão {0}).", term.Version]);
+        if (!ModelState.IsValid) return this.InvalidForm(TabPartial);
 
         var (userId, userName) = Actor();
         if (current is not null)
@@ -123,18 +126,8 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAcces
             RecordedByName = userName,
             Method = input.Method!.Value,
         });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The consent being replaced was withdrawn by someone else a moment ago: nothing was saved.
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            Errors["Record"] = T["Este consentimento foi alterado por outra pessoa; veja a situação atual."];
-            return this.InvalidForm(TabPartial);
-        }
+        // The consent being replaced withdrawn by someone else a moment ago is a stale edit (StaleEditFilter): nothing is saved.
+        await db.SaveChangesAsync(ct);
 
         Response.HxTrigger(ChangedEvent);
         Response.HxToast(T["Consentimento registrado: {0}.", T[ConsentNames.Of(input.Purpose.Value)]]);
@@ -144,7 +137,8 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAcces
         return this.PageOrPartial(TabPartial);
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(Guid consentId, string? reason, CancellationToken ct)
+    /// <summary>Withdraws the consent as the form showed it (<paramref name="version"/>); one changed meanwhile is a stale edit.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid consentId, string? reason, Guid version, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return Missing();
         WithdrawingId = consentId;
@@ -153,28 +147,19 @@ public class ConsentsModel(NeonProDbContext db, ClinicClock clock, ClinicalAcces
 
         var consent = await db.PatientConsents.FirstOrDefaultAsync(c => c.Id == consentId && c.PatientId == Id, ct);
         if (consent is null) return NotFound();
-        if (consent.WithdrawnAtUtc is not null) Errors["Reason"] = T["Este consentimento já foi retirado."];
-        else if (trimmed.Length == 0) Errors["Reason"] = T["Informe o motivo da retirada."];
-        else if (trimmed.Length > ReasonMaxLength) Errors["Reason"] = T["{0}: no máximo {1} caracteres.", T["Motivo da retirada"], ReasonMaxLength];
-        if (Errors.Count > 0) return this.InvalidForm(TabPartial);
+        if (consent.WithdrawnAtUtc is not null) ModelState.AddModelError(nameof(reason), T["Este consentimento já foi retirado."]);
+        else if (trimmed.Length == 0) ModelState.AddModelError(nameof(reason), T["Informe o motivo da retirada."]);
+        else if (trimmed.Length > ReasonMaxLength) ModelState.AddModelError(nameof(reason), T["{0}: no máximo {1} caracteres.", T["Motivo da retirada"], ReasonMaxLength]);
+        if (!ModelState.IsValid) return this.InvalidForm(TabPartial);
+        db.ExpectVersion(consent, version);
 
         var (userId, userName) = Actor();
         consent.WithdrawnAtUtc = clock.UtcNow;
         consent.WithdrawnByUserId = userId;
         consent.WithdrawnByName = userName;
         consent.WithdrawalReason = trimmed;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Someone withdrew (or replaced) it a moment ago: show what stands now instead of overwriting theirs.
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            Errors["Reason"] = T["Este consentimento foi alterado por outra pessoa; veja a situação atual."];
-            return this.InvalidForm(TabPartial);
-        }
+        // Someone withdrew (or replaced) it a moment ago: StaleEditFilter shows what stands now instead of overwriting theirs.
+        await db.SaveChangesAsync(ct);
 
         Response.HxTrigger(ChangedEvent);
         Response.HxToast(T["Consentimento retirado: {0}.", T[ConsentNames.Of(consent.Purpose)]]);

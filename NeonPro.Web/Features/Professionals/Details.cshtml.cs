@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 
@@ -17,8 +18,13 @@ namespace NeonPro.Web.Features.Professionals;
 /// One professional: registration and standing, weekly hours, exceptions, scope entries (with what the scope
 /// rule answers today) and the week's availability. Every grid saves per row through htmx.
 /// </summary>
-public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAvailability availability, IStringLocalizer<SharedResource> T) : PageModel
+public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAvailability availability, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
+    // The versioned form here is one scope row: a stale save answers with that row, as typed (StaleEditFilter).
+    string IEditForm.FormPartial => "_ScopeRow";
+    object IEditForm.FormModel => _postedScope!;
+    private ScopeRow? _postedScope;
+
     /// <summary>Raised after hours or exceptions change, so the week's availability refreshes itself.</summary>
     public const string AvailabilityChanged = "availability-changed";
     /// <summary>Raised after a scope entry changes, so the table of today's decisions refreshes itself.</summary>
@@ -84,6 +90,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
     {
         if (!await ExistsAsync()) return NotFound();
         row.ProfessionalId = Id;
+        row.Posted = true;
         WorkingHours? entity = null;
         if (row.RowId is { } rowId)
         {
@@ -92,11 +99,11 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         }
 
         if (HasBindingError(nameof(HoursRow.Start), nameof(HoursRow.End), nameof(HoursRow.Day)) || !Enum.IsDefined(row.Day))
-            row.Error = T["Informe um dia da semana e horários válidos."];
+            ModelState.AddModelError(row.Field(nameof(HoursRow.Start)), T["Informe um dia da semana e horários válidos."]);
         else if (row.Start is not { } start || row.End is not { } end)
-            row.Error = T["Informe o início e o fim."];
+            ModelState.AddModelError(row.Field(row.Start is null ? nameof(HoursRow.Start) : nameof(HoursRow.End)), T["Informe o início e o fim."]);
         else if (end <= start)
-            row.Error = T["O fim deve ser depois do início."];
+            ModelState.AddModelError(row.Field(nameof(HoursRow.End)), T["O fim deve ser depois do início."]);
         else
         {
             var sameDay = await db.WorkingHours.AsNoTracking()
@@ -105,9 +112,9 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
                 .ToListAsync();
             var clash = sameDay.OrderBy(h => h.Start).FirstOrDefault(h => TimeOverlap.Overlaps(h.Start, h.End, start, end));
             if (clash is not null)
-                row.Error = T["Este intervalo se sobrepõe a outro do mesmo dia ({0}).", Range(clash.Start, clash.End)];
+                ModelState.AddModelError(row.Field(nameof(HoursRow.Start)), T["Este intervalo se sobrepõe a outro do mesmo dia ({0}).", Range(clash.Start, clash.End)]);
         }
-        if (row.Error is not null) return this.InvalidForm("_HoursRow", row);
+        if (!ModelState.IsValid) return this.InvalidForm("_HoursRow", row);
 
         if (entity is null)
         {
@@ -144,6 +151,7 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
     {
         if (!await ExistsAsync()) return NotFound();
         row.ProfessionalId = Id;
+        row.Posted = true;
         row.Reason = string.IsNullOrWhiteSpace(row.Reason) ? null : row.Reason.Trim();
         ProfessionalAvailabilityException? entity = null;
         if (row.RowId is { } rowId)
@@ -153,18 +161,18 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         }
 
         if (HasBindingError(nameof(ExceptionRow.Date), nameof(ExceptionRow.Start), nameof(ExceptionRow.End), nameof(ExceptionRow.Kind)) || !Enum.IsDefined(row.Kind))
-            row.Error = T["Informe uma data, um tipo e horários válidos."];
+            ModelState.AddModelError(row.Field(nameof(ExceptionRow.Date)), T["Informe uma data, um tipo e horários válidos."]);
         else if (row.Date is null)
-            row.Error = T["Informe a data."];
+            ModelState.AddModelError(row.Field(nameof(ExceptionRow.Date)), T["Informe a data."]);
         else if (row.Start is null != row.End is null)
-            row.Error = T["Informe o início e o fim, ou deixe os dois em branco para o dia inteiro."];
+            ModelState.AddModelError(row.Field(row.Start is null ? nameof(ExceptionRow.Start) : nameof(ExceptionRow.End)), T["Informe o início e o fim, ou deixe os dois em branco para o dia inteiro."]);
         else if (row.Start is { } start && row.End is { } end && end <= start)
-            row.Error = T["O fim deve ser depois do início."];
+            ModelState.AddModelError(row.Field(nameof(ExceptionRow.End)), T["O fim deve ser depois do início."]);
         else if (row.Kind == AvailabilityExceptionKind.ExtraHours && row.Start is null)
-            row.Error = T["Horas extras precisam de início e fim."];
+            ModelState.AddModelError(row.Field(nameof(ExceptionRow.Start)), T["Horas extras precisam de início e fim."]);
         else if (row.Reason is { Length: > 200 })
-            row.Error = T["O motivo deve ter no máximo {0} caracteres.", 200];
-        if (row.Error is not null) return this.InvalidForm("_ExceptionRow", row);
+            ModelState.AddModelError(row.Field(nameof(ExceptionRow.Reason)), T["O motivo deve ter no máximo {0} caracteres.", 200]);
+        if (!ModelState.IsValid) return this.InvalidForm("_ExceptionRow", row);
 
         if (entity is null)
         {
@@ -203,29 +211,26 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
         if (!await ExistsAsync()) return NotFound();
         await LoadTreatmentsAsync();
         row.ProfessionalId = Id;
+        row.Posted = true;
         row.Treatments = Treatments;
+        _postedScope = row;
         row.Conditions = string.IsNullOrWhiteSpace(row.Conditions) ? null : row.Conditions.Trim();
         ProfessionalScope? entity = null;
         if (row.RowId is { } rowId)
         {
             entity = await db.ProfessionalScopes.FirstOrDefaultAsync(s => s.Id == rowId && s.ProfessionalId == Id);
             if (entity is null) return NotFound();
-            if (entity.Version != row.Version)
-            {
-                row.Error = T["Esta regra foi alterada por outra pessoa. Recarregue a página."];
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Partial("_ScopeRow", row);
-            }
+            db.ExpectVersion(entity, row.Version);
         }
 
         if (HasBindingError(nameof(ScopeRow.TreatmentId), nameof(ScopeRow.Mode), nameof(ScopeRow.ValidFrom), nameof(ScopeRow.ValidUntil)) || !Enum.IsDefined(row.Mode))
-            row.Error = T["Informe um procedimento, um modo e datas válidas."];
+            ModelState.AddModelError(row.Field(nameof(ScopeRow.TreatmentId)), T["Informe um procedimento, um modo e datas válidas."]);
         else if (row.TreatmentId is not { } treatmentId || Treatments.All(t => t.Id != treatmentId))
-            row.Error = T["Escolha o procedimento."];
+            ModelState.AddModelError(row.Field(nameof(ScopeRow.TreatmentId)), T["Escolha o procedimento."]);
         else if (row is { ValidFrom: { } from, ValidUntil: { } until } && until < from)
-            row.Error = T["A data final da validade deve ser igual ou posterior à inicial."];
+            ModelState.AddModelError(row.Field(nameof(ScopeRow.ValidUntil)), T["A data final da validade deve ser igual ou posterior à inicial."]);
         else if (row.Conditions is { Length: > 500 })
-            row.Error = T["As condições devem ter no máximo {0} caracteres.", 500];
+            ModelState.AddModelError(row.Field(nameof(ScopeRow.Conditions)), T["As condições devem ter no máximo {0} caracteres.", 500]);
         else
         {
             // Two entries valid on the same day would leave the rule to pick one silently.
@@ -234,31 +239,21 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
                 .Select(s => new { s.ValidFrom, s.ValidUntil })
                 .ToListAsync();
             if (others.Any(o => TimeOverlap.Overlaps(o.ValidFrom, o.ValidUntil, row.ValidFrom, row.ValidUntil)))
-                row.Error = T["Já existe uma regra para este procedimento que vale no mesmo período."];
+                ModelState.AddModelError(row.Field(nameof(ScopeRow.ValidFrom)), T["Já existe uma regra para este procedimento que vale no mesmo período."]);
         }
-        if (row.Error is not null) return this.InvalidForm("_ScopeRow", row);
+        if (!ModelState.IsValid) return this.InvalidForm("_ScopeRow", row);
 
         if (entity is null)
         {
             entity = new ProfessionalScope { ProfessionalId = Id };
             db.ProfessionalScopes.Add(entity);
         }
-        else db.Entry(entity).Property(s => s.Version).OriginalValue = row.Version;
         entity.TreatmentId = row.TreatmentId!.Value;
         entity.Mode = row.Mode;
         entity.Conditions = row.Conditions;
         entity.ValidFrom = row.ValidFrom;
         entity.ValidUntil = row.ValidUntil;
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            row.Error = T["Esta regra foi alterada por outra pessoa. Recarregue a página."];
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Partial("_ScopeRow", row);
-        }
+        await db.SaveChangesAsync();
 
         if (!Request.WantsFragment()) return Redirect(DetailsUrl);
         Response.HxTrigger(ScopeChanged);
@@ -376,34 +371,43 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
 
     // ---- row forms ----
 
+    /// <summary>
+    /// A row of one of the grids, each its own form. Its messages are ModelState entries keyed "{FormId}.{field}", so
+    /// they stay with their row; the stale-edit sentence (key "") shows on the row that was posted.
+    /// </summary>
+    public abstract class RowForm
+    {
+        public Guid? RowId { get; set; }
+        /// <summary>This is the row the request posted (not one read back for the grid).</summary>
+        [BindNever] public bool Posted { get; set; }
+        public string Key => RowId?.ToString("N") ?? "new";
+        /// <summary>The form's id in the page, e.g. "hours-row-new".</summary>
+        public abstract string FormId { get; }
+        public string Field(string name) => $"{FormId}.{name}";
+    }
+
     /// <summary>One weekly working interval as its row posts it (RowId empty for a new row).</summary>
-    public sealed class HoursRow
+    public sealed class HoursRow : RowForm
     {
         [BindNever] public Guid ProfessionalId { get; set; }
-        public Guid? RowId { get; set; }
         public DayOfWeek Day { get; set; } = DayOfWeek.Monday;
         public TimeOnly? Start { get; set; }
         public TimeOnly? End { get; set; }
-        [BindNever] public string? Error { get; set; }
-
-        public string Key => RowId?.ToString("N") ?? "new";
+        public override string FormId => $"hours-row-{Key}";
 
         public static HoursRow From(WorkingHours h) => new() { ProfessionalId = h.ProfessionalId, RowId = h.Id, Day = h.Day, Start = h.Start, End = h.End };
     }
 
     /// <summary>A day off, blocked hours or extra hours on one date, as its row posts it.</summary>
-    public sealed class ExceptionRow
+    public sealed class ExceptionRow : RowForm
     {
         [BindNever] public Guid ProfessionalId { get; set; }
-        public Guid? RowId { get; set; }
         public DateOnly? Date { get; set; }
         public AvailabilityExceptionKind Kind { get; set; } = AvailabilityExceptionKind.TimeOff;
         public TimeOnly? Start { get; set; }
         public TimeOnly? End { get; set; }
         public string? Reason { get; set; }
-        [BindNever] public string? Error { get; set; }
-
-        public string Key => RowId?.ToString("N") ?? "new";
+        public override string FormId => $"exception-row-{Key}";
 
         public static ExceptionRow From(ProfessionalAvailabilityException e) => new()
         {
@@ -412,20 +416,18 @@ public class DetailsModel(NeonProDbContext db, ClinicClock clock, ProfessionalAv
     }
 
     /// <summary>An explicit scope entry for one treatment, as its row posts it.</summary>
-    public sealed class ScopeRow
+    public sealed class ScopeRow : RowForm
     {
         [BindNever] public Guid ProfessionalId { get; set; }
-        public Guid? RowId { get; set; }
         public Guid? TreatmentId { get; set; }
         public ScopeMode Mode { get; set; } = ScopeMode.Independent;
         public string? Conditions { get; set; }
         public DateOnly? ValidFrom { get; set; }
         public DateOnly? ValidUntil { get; set; }
         public Guid Version { get; set; }
-        [BindNever] public string? Error { get; set; }
         [BindNever] public IReadOnlyList<TreatmentOption> Treatments { get; set; } = [];
 
-        public string Key => RowId?.ToString("N") ?? "new";
+        public override string FormId => $"scope-row-{Key}";
 
         public static ScopeRow From(ProfessionalScope s, IReadOnlyList<TreatmentOption> treatments) => new()
         {

@@ -133,7 +133,7 @@ public class EditModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) 
                 .OrderBy(p => p.FullName)
                 .Select(p => new { p.Id, p.FullName, p.Profession })
                 .ToListAsync())
-            .Select(p => new Option(p.Id.ToString(), $"{p.FullName} ({T[ProfessionalLabels.Of(p.Profession)]})"))
+            .Select(p => new Option(p.Id.ToString(), $"{p.FullName} ({T[EnumLabels.Of(p.Profession)]})"))
             .ToList();
         var linked = Input.UserId;
         Accounts = (await AvailableAccounts().AsNoTracking()

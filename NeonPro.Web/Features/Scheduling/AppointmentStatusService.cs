@@ -44,11 +44,9 @@ public sealed class AppointmentStatusService(NeonProDbContext db, ClinicClock cl
         {
             appointment.ChangeStatus(to, now, actorUserId, actorName, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim());
         }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        // Someone moved it along between this read and this save (the version check above cannot see that): the same
+        // answer as a stale version, naming who it was from the row as it now stands.
+        if (await db.SaveLostToAnotherEditAsync(ct))
         {
             var current = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == appointmentId, ct);
             return new(StatusChangeResult.Conflict, current, booking.ChangedBy(current));

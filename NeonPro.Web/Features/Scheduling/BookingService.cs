@@ -5,6 +5,7 @@ using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Time;
 
 namespace NeonPro.Web.Features.Scheduling;
@@ -143,13 +144,12 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
         });
         original.ChangeStatus(AppointmentStatus.Rescheduled, now, actorUserId, actorName, $"remarcado para {clock.FormatDateTime(startUtc)}");
         db.Appointments.Add(moved);
-        try
+        // The locks keep other bookings out, not a status change of this appointment: one that lands in between is a
+        // stale edit like any other, answered with who made it.
+        if (await db.SaveLostToAnotherEditAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new(BookingResult.Conflict, original, [new(ConflictField, "Este agendamento foi alterado por outra pessoa. Recarregue a agenda.")], []);
+            var current = await db.Appointments.AsNoTracking().FirstAsync(a => a.Id == original.Id, ct);
+            return new(BookingResult.Conflict, current, [ChangedBy(current)], []);
         }
         await tx.CommitAsync(ct);
         return new(BookingResult.Booked, moved, [], warnings);
@@ -158,9 +158,10 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
     /// <summary>The field name problems of "someone else got there first" are reported under.</summary>
     public const string ConflictField = "";
 
-    public BookingProblem ChangedBy(Appointment current) =>
-        new(ConflictField, "Alterado por {0} às {1}; recarregue a agenda.", current.UpdatedByName ?? "outra pessoa",
-            clock.ToClinicTime(current.UpdatedAtUtc).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+    /// <summary>"Alterado por {quem} às {HH:mm}; recarregue.": the sentence every stale edit gets (StaleEditNotice).</summary>
+    public BookingProblem ChangedBy(Appointment current) => current.UpdatedByName is { } who
+        ? new(ConflictField, StaleEditNotice.ChangedBy, who, StaleEditNotice.At(clock, current.UpdatedAtUtc))
+        : new(ConflictField, StaleEditNotice.ChangedBySomeoneElse);
 
     private static BookingProblem? PastBookingProblem(PastBookingRefusal refusal) => refusal switch
     {

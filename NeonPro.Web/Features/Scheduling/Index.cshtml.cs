@@ -15,6 +15,7 @@ using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Htmx;
 using NeonPro.Web.Infrastructure.Time;
 using NeonPro.Web.Infrastructure.Web;
+using NeonPro.Web.Domain;
 
 namespace NeonPro.Web.Features.Scheduling;
 
@@ -126,11 +127,11 @@ public class IndexModel(
                 Response.HxTrigger("appointment-changed");
                 return Partial("_Panel", Panel);
             case StatusChangeResult.Conflict:
-                Panel.Error = Text(outcome.Problem!);
+                ModelState.AddModelError(PanelField(outcome.Problem!.Field), Text(outcome.Problem));
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Partial("_Panel", Panel);
             default:
-                Panel.Error = Text(outcome.Problem!);
+                ModelState.AddModelError(PanelField(outcome.Problem!.Field), Text(outcome.Problem));
                 return this.InvalidForm("_Panel", Panel);
         }
     }
@@ -183,8 +184,16 @@ public class IndexModel(
     private object Localize(object arg) => arg switch
     {
         AppointmentStatus s => StatusNames.Name(T, s),
-        CredentialStanding c => T[ProfessionalLabels.Of(c)].Value,
+        CredentialStanding c => T[EnumLabels.Of(c)].Value,
         _ => arg,
+    };
+
+    /// <summary>The panel's form field a status-change problem belongs to (see AppointmentPanel.ErrorKeys).</summary>
+    private static string PanelField(string field) => field switch
+    {
+        "Status" => "to",
+        "Reason" => "reason",
+        _ => "",
     };
 
     private static string FieldFor(string field) => field switch
@@ -351,7 +360,9 @@ public sealed class AppointmentPanel
     public required IReadOnlyList<AppointmentStatus> NextStatuses { get; init; }
     public required IReadOnlyList<Option> Professionals { get; init; }
     public required IReadOnlyList<HistoryLine> History { get; init; }
-    public string? Error { get; set; }
+
+    /// <summary>The ModelState keys of the panel's messages: the status asked for, the cancellation reason, and the panel as a whole.</summary>
+    public static readonly string[] ErrorKeys = ["", "to", "reason"];
 }
 
 /// <summary>pt-BR names of appointment statuses (localized through the shared resource).</summary>

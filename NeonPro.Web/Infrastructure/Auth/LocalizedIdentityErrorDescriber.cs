@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using NeonPro.Web.Infrastructure.Forms;
 
 namespace NeonPro.Web.Infrastructure.Auth;
 
@@ -9,7 +10,7 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     private IdentityError E(string code, string message) => new() { Code = code, Description = message };
 
     public override IdentityError DefaultError() => E(nameof(DefaultError), L["Ocorreu um erro desconhecido."]);
-    public override IdentityError ConcurrencyFailure() => E(nameof(ConcurrencyFailure), L["Este registro foi alterado por outra pessoa. Recarregue a página e tente de novo."]);
+    public override IdentityError ConcurrencyFailure() => E(nameof(ConcurrencyFailure), L[StaleEditNotice.ChangedBySomeoneElse]);
     public override IdentityError PasswordMismatch() => E(nameof(PasswordMismatch), L["Senha incorreta."]);
     public override IdentityError InvalidToken() => E(nameof(InvalidToken), L["O link ou código é inválido ou expirou."]);
     public override IdentityError LoginAlreadyAssociated() => E(nameof(LoginAlreadyAssociated), L["Já existe um usuário com este login."]);

@@ -20,6 +20,9 @@ public interface IEditForm
     /// <summary>The partial that renders the form (htmx swaps it; the full page includes it).</summary>
     string FormPartial { get; }
 
+    /// <summary>What the partial renders: the page itself, or the one row of a list that was posted.</summary>
+    object FormModel => this;
+
     /// <summary>Loads what the form shows besides what was typed (choices, names), before it is rendered again.</summary>
     Task PrepareFormAsync(CancellationToken ct) => Task.CompletedTask;
 }
@@ -30,7 +33,7 @@ public interface IEditForm
 /// when come from the record's own UpdatedByName/UpdatedAtUtc columns where it has them, else from its last audit row,
 /// in the clinic's time zone. Nothing was written: SaveChanges rolled its one transaction back.
 /// </summary>
-public sealed class StaleEditFilter(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T) : IAsyncPageFilter
+public sealed class StaleEditFilter(NeonProDbContext db, StaleEditNotice notice) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -48,16 +51,34 @@ public sealed class StaleEditFilter(NeonProDbContext db, ClinicClock clock, IStr
         if (context.HandlerInstance is not (PageModel page and IEditForm form)) return;
 
         var ct = context.HttpContext.RequestAborted;
-        var change = await LastChangeAsync(refused, ct);
+        var message = await notice.DescribeAsync(refused, ct);
         db.ChangeTracker.Clear();
-        page.ModelState.AddModelError("", change is var (who, atUtc)
-            ? T["Alterado por {0} às {1}; recarregue.", who, clock.ToClinicTime(atUtc).ToString("HH:mm", CultureInfo.InvariantCulture)]
-            : T["Alterado por outra pessoa; recarregue."]);
+        page.ModelState.AddModelError("", message);
         await form.PrepareFormAsync(ct);
         page.Response.StatusCode = StatusCodes.Status409Conflict;
-        executed.Result = page.PageOrPartial(form.FormPartial);
+        executed.Result = page.PageOrPartial(form.FormPartial, form.FormModel);
         executed.ExceptionHandled = true;
     }
+}
+
+/// <summary>
+/// The one sentence that tells a person their edit lost to someone else's: "Alterado por {quem} às {HH:mm}; recarregue.".
+/// Pages get it through <see cref="StaleEditFilter"/>; services that answer with a domain result (the agenda's status
+/// changes and moves) use the same keys, so the text exists once.
+/// </summary>
+public sealed class StaleEditNotice(NeonProDbContext db, ClinicClock clock, IStringLocalizer<SharedResource> T)
+{
+    /// <summary>Localization key: {0} who saved in between, {1} when (HH:mm, clinic time).</summary>
+    public const string ChangedBy = "Alterado por {0} às {1}; recarregue.";
+    /// <summary>Localization key for when nothing says who it was.</summary>
+    public const string ChangedBySomeoneElse = "Alterado por outra pessoa; recarregue.";
+
+    /// <summary>The time part of <see cref="ChangedBy"/>, in the clinic's time zone.</summary>
+    public static string At(ClinicClock clock, DateTime atUtc) => clock.ToClinicTime(atUtc).ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The sentence for the first refused record, naming who changed it last where the record or the audit says.</summary>
+    public async Task<string> DescribeAsync(IReadOnlyList<EntityEntry> refused, CancellationToken ct) =>
+        await LastChangeAsync(refused, ct) is var (who, atUtc) ? T[ChangedBy, who, At(clock, atUtc)] : T[ChangedBySomeoneElse];
 
     /// <summary>Who changed the first refused record last, and when (UTC); null when nothing says so.</summary>
     private async Task<(string Who, DateTime AtUtc)?> LastChangeAsync(IReadOnlyList<EntityEntry> entries, CancellationToken ct)
@@ -91,6 +112,9 @@ public sealed class StaleEditFilter(NeonProDbContext db, ClinicClock clock, IStr
 public static class FormsSetup
 {
     /// <summary>Every page gets the stale-edit answer; it acts only on pages that are an <see cref="IEditForm"/>.</summary>
-    public static IMvcBuilder AddNeonProForms(this IMvcBuilder mvc) =>
-        mvc.AddMvcOptions(o => o.Filters.Add<StaleEditFilter>());
+    public static IMvcBuilder AddNeonProForms(this IMvcBuilder mvc)
+    {
+        mvc.Services.AddScoped<StaleEditNotice>();
+        return mvc.AddMvcOptions(o => o.Filters.Add<StaleEditFilter>());
+    }
 }

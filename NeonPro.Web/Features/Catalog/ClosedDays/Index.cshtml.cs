@@ -24,7 +24,6 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
     // The add form as typed, with its messages after a refusal.
     public string? NewDate { get; private set; }
     public string? NewName { get; private set; }
-    public Dictionary<string, string> Errors { get; } = [];
     public string? HolidayYearError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -39,22 +38,24 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
         return this.PageOrPartial(ListPartial);
     }
 
+    private bool HasError(string field) => ModelState[field]?.Errors.Count > 0;
+
     public async Task<IActionResult> OnPostAddAsync(string? date, string? name, CancellationToken ct)
     {
         NewDate = date;
         NewName = name;
         var trimmed = name?.Trim() ?? "";
         DateOnly day = default;
-        if (string.IsNullOrWhiteSpace(date)) Errors["Date"] = T["Informe a data."];
-        else if (!TryParseDate(date, out day)) Errors["Date"] = T["Data inválida: use dd/mm/aaaa."];
-        else if (day.Year is < FirstYear or > LastYear) Errors["Date"] = T["Informe uma data entre {0} e {1}.", FirstYear, LastYear];
-        if (trimmed.Length == 0) Errors["Name"] = T["Informe o motivo (ex.: Aniversário da cidade)."];
-        else if (trimmed.Length > 100) Errors["Name"] = T["{0}: no máximo {1} caracteres.", T["Motivo"], 100];
-        if (!Errors.ContainsKey("Date") && await db.ClinicClosedDays.AsNoTracking().FirstOrDefaultAsync(d => d.Date == day, ct) is { } existing)
-            Errors["Date"] = Duplicate(existing);
-        if (Errors.Count > 0)
+        if (string.IsNullOrWhiteSpace(date)) ModelState.AddModelError("date", T["Informe a data."]);
+        else if (!TryParseDate(date, out day)) ModelState.AddModelError("date", T["Data inválida: use dd/mm/aaaa."]);
+        else if (day.Year is < FirstYear or > LastYear) ModelState.AddModelError("date", T["Informe uma data entre {0} e {1}.", FirstYear, LastYear]);
+        if (trimmed.Length == 0) ModelState.AddModelError("name", T["Informe o motivo (ex.: Aniversário da cidade)."]);
+        else if (trimmed.Length > 100) ModelState.AddModelError("name", T["{0}: no máximo {1} caracteres.", T["Motivo"], 100]);
+        if (!HasError("date") && await db.ClinicClosedDays.AsNoTracking().FirstOrDefaultAsync(d => d.Date == day, ct) is { } existing)
+            ModelState.AddModelError("date", Duplicate(existing));
+        if (!ModelState.IsValid)
         {
-            Year ??= Errors.ContainsKey("Date") ? null : day.Year;
+            Year ??= HasError("date") ? null : day.Year;
             await LoadAsync(ct);
             return this.InvalidForm(ListPartial);
         }
@@ -70,7 +71,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
             db.ChangeTracker.Clear();
             var taken = await db.ClinicClosedDays.AsNoTracking().FirstOrDefaultAsync(d => d.Date == day, ct);
             if (taken is null) throw;
-            Errors["Date"] = Duplicate(taken);
+            ModelState.AddModelError("date", Duplicate(taken));
             await LoadAsync(ct);
             return this.InvalidForm(ListPartial);
         }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Catalog;
+using NeonPro.Web.Infrastructure.Forms;
 using NeonPro.Web.Infrastructure.Htmx;
 
 namespace NeonPro.Web.Features.Catalog.Rooms;
@@ -13,8 +14,14 @@ namespace NeonPro.Web.Features.Catalog.Rooms;
 /// Rooms with their equipment (edited per row), which active treatments fit in each, and the equipment list
 /// itself. Equipment still used by a room or a treatment cannot be deleted.
 /// </summary>
-public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel
+public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
+    // The versioned form here is one room's card: a stale save answers with that card, as typed (StaleEditFilter).
+    string IEditForm.FormPartial => RoomPartial;
+    object IEditForm.FormModel => _editedRoom!;
+    Task IEditForm.PrepareFormAsync(CancellationToken ct) => ShowEditedRoomAsync(_editedRoom!, ct);
+    private RoomView? _editedRoom;
+
     public const string RoomsPartial = "_Rooms";
     public const string RoomPartial = "_Room";
     public const string EquipmentPartial = "_Equipment";
@@ -30,8 +37,9 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
     /// <summary>The add-room form, with what was typed and its messages after a refused add.</summary>
     public RoomView NewRoom { get; private set; } = new();
     public string? NewEquipmentName { get; private set; }
-    /// <summary>Messages of the equipment forms, keyed by equipment id ("new" for the add form).</summary>
-    public Dictionary<string, string> EquipmentErrors { get; } = [];
+
+    /// <summary>The ModelState key of an equipment row's name ("new-equipment.name" for the add form).</summary>
+    public static string EquipmentField(Guid? id) => (id is { } e ? $"equipment-{e}" : "new-equipment") + ".name";
 
     public sealed record EquipmentRow(Guid Id, string Name, int RoomCount, int TreatmentCount);
     public sealed record FittingTreatment(string Name, bool NeedsEquipment);
@@ -48,9 +56,11 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         public List<string> EquipmentNames { get; set; } = [];
         public List<FittingTreatment> Fitting { get; set; } = [];
         public bool Editing { get; set; }
-        public Dictionary<string, string> Errors { get; } = [];
-        public string? ConflictMessage { get; set; }
         public IReadOnlyList<EquipmentRow> AllEquipment { get; set; } = [];
+
+        /// <summary>The card's id in the page ("new-room" for the add form); its fields' ModelState keys start with it.</summary>
+        public string FormId => Id == Guid.Empty ? "new-room" : $"room-{Id}";
+        public string Field(string name) => $"{FormId}.{name}";
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -87,7 +97,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
     {
         var form = new RoomView { Name = name?.Trim() ?? "", Description = Blank(description), EquipmentIds = equipmentIds ?? [] };
         await ValidateRoomAsync(form, null, ct);
-        if (form.Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             await LoadAsync(ct);
             form.AllEquipment = Equipment;
@@ -116,10 +126,13 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         var room = await db.Rooms.Include(r => r.Equipment).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (room is null) return NotFound();
         await ValidateRoomAsync(form, id, ct);
-        if (form.Errors.Count > 0) return await RoomFormAgainAsync(form, StatusCodes.Status422UnprocessableEntity, ct);
-        if (room.Version != version) return await RoomConflictAsync(form, ct);
-
-        db.Entry(room).Property(r => r.Version).OriginalValue = version;
+        if (!ModelState.IsValid)
+        {
+            await ShowEditedRoomAsync(form, ct);
+            return this.InvalidForm(RoomPartial, form);
+        }
+        _editedRoom = form;
+        db.ExpectVersion(room, version);
         room.Version = Guid.NewGuid(); // also when only the equipment changed (a join-table edit leaves the row untouched)
         room.Name = form.Name;
         room.Description = form.Description;
@@ -127,15 +140,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         room.Equipment.RemoveAll(e => !form.EquipmentIds.Contains(e.Id));
         var missing = form.EquipmentIds.Where(w => room.Equipment.All(e => e.Id != w)).ToList();
         if (missing.Count > 0) room.Equipment.AddRange(await db.Equipment.Where(e => missing.Contains(e.Id)).ToListAsync(ct));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return await RoomConflictAsync(form, ct);
-        }
+        await db.SaveChangesAsync(ct);
 
         Response.HxToast(T["Sala salva: {0}.", room.Name]).HxTrigger(RoomsChanged);
         await LoadAsync(ct);
@@ -147,7 +152,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         var trimmed = name?.Trim() ?? "";
         if (await EquipmentNameProblemAsync(trimmed, null, ct) is { } problem)
         {
-            EquipmentErrors["new"] = problem;
+            ModelState.AddModelError(EquipmentField(null), problem);
             NewEquipmentName = name;
             await LoadAsync(ct);
             return this.InvalidForm(EquipmentPartial);
@@ -164,7 +169,7 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         var trimmed = name?.Trim() ?? "";
         if (await EquipmentNameProblemAsync(trimmed, id, ct) is { } problem)
         {
-            EquipmentErrors[id.ToString()] = problem;
+            ModelState.AddModelError(EquipmentField(id), problem);
             await LoadAsync(ct);
             return this.InvalidForm(EquipmentPartial);
         }
@@ -185,8 +190,8 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
             var uses = new List<string>();
             if (rooms.Count > 0) uses.Add(T["salas: {0}", string.Join(", ", rooms.Order(ByName))]);
             if (treatments.Count > 0) uses.Add(T["tratamentos: {0}", string.Join(", ", treatments.Order(ByName))]);
-            EquipmentErrors[id.ToString()] = T["{0} não pode ser excluído porque está em uso ({1}). Retire-o dessas salas e tratamentos antes.",
-                equipment.Name, string.Join("; ", uses)];
+            ModelState.AddModelError(EquipmentField(id), T["{0} não pode ser excluído porque está em uso ({1}). Retire-o dessas salas e tratamentos antes.",
+                equipment.Name, string.Join("; ", uses)]);
             await LoadAsync(ct);
             Response.StatusCode = StatusCodes.Status409Conflict;
             return this.PageOrPartial(EquipmentPartial);
@@ -204,32 +209,25 @@ public class IndexModel(NeonProDbContext db, IStringLocalizer<SharedResource> T)
         return Partial(EquipmentPartial, this);
     }
 
-    private async Task<IActionResult> RoomConflictAsync(RoomView form, CancellationToken ct)
-    {
-        form.ConflictMessage = T["Esta sala foi alterada por outra pessoa. Recarregue a página."];
-        return await RoomFormAgainAsync(form, StatusCodes.Status409Conflict, ct);
-    }
-
-    private async Task<IActionResult> RoomFormAgainAsync(RoomView form, int status, CancellationToken ct)
+    /// <summary>The page again with this room's card as typed, in edit mode (after a refused or stale save).</summary>
+    private async Task ShowEditedRoomAsync(RoomView form, CancellationToken ct)
     {
         await LoadAsync(ct);
         form.AllEquipment = Equipment;
         Rooms = Rooms.Select(r => r.Id == form.Id ? form : r).ToList();
-        Response.StatusCode = status;
-        return this.PageOrPartial(RoomPartial, form);
     }
 
     private async Task ValidateRoomAsync(RoomView form, Guid? id, CancellationToken ct)
     {
-        if (form.Name.Length == 0) form.Errors["Name"] = T["Informe o nome da sala."];
-        else if (form.Name.Length > 80) form.Errors["Name"] = T["{0}: no máximo {1} caracteres.", T["Nome da sala"], 80];
+        if (form.Name.Length == 0) ModelState.AddModelError(form.Field("name"), T["Informe o nome da sala."]);
+        else if (form.Name.Length > 80) ModelState.AddModelError(form.Field("name"), T["{0}: no máximo {1} caracteres.", T["Nome da sala"], 80]);
         else if (await db.Rooms.AnyAsync(r => r.Name.ToLower() == form.Name.ToLower() && r.Id != id, ct))
-            form.Errors["Name"] = T["Já existe uma sala com este nome."];
-        if (form.Description?.Length > 500) form.Errors["Description"] = T["{0}: no máximo {1} caracteres.", T["Descrição"], 500];
+            ModelState.AddModelError(form.Field("name"), T["Já existe uma sala com este nome."]);
+        if (form.Description?.Length > 500) ModelState.AddModelError(form.Field("description"), T["{0}: no máximo {1} caracteres.", T["Descrição"], 500]);
         var wanted = form.EquipmentIds.Distinct().ToList();
         form.EquipmentIds = wanted;
         if (wanted.Count > 0 && await db.Equipment.CountAsync(e => wanted.Contains(e.Id), ct) != wanted.Count)
-            form.Errors["EquipmentIds"] = T["Um dos equipamentos marcados não existe mais. Recarregue a página."];
+            ModelState.AddModelError(form.Field("equipmentIds"), T["Um dos equipamentos marcados não existe mais. Recarregue a página."]);
     }
 
     private async Task<string?> EquipmentNameProblemAsync(string name, Guid? id, CancellationToken ct)

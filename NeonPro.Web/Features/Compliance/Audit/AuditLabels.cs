@@ -13,6 +13,7 @@ using NeonPro.Web.Features.Patients;
 using NeonPro.Web.Features.Professionals;
 using NeonPro.Web.Features.Scheduling;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Domain;
 
 namespace NeonPro.Web.Features.Compliance.Audit;
 
@@ -341,19 +342,19 @@ public static partial class AuditLabels
     public static string? OfEnum(IStringLocalizer T, Enum value) => value switch
     {
         AppointmentStatus status => StatusNames.Name(T, status),
-        Sex sex => T[PatientLabels.Of(sex)],
-        ContactChannel channel => T[PatientLabels.Of(channel)],
+        Sex sex => T[EnumLabels.Of(sex)],
+        ContactChannel channel => T[EnumLabels.Of(channel)],
         ConsentPurpose purpose => T[ConsentNames.Of(purpose)],
         ConsentMethod method => T[ConsentNames.Of(method)],
         DataSubjectRight right => T[RequestNames.Of(right)],
         DataSubjectRequestStatus status => T[RequestNames.Of(status)],
-        Profession profession => T[ProfessionalLabels.Of(profession)],
-        Council council => T[ProfessionalLabels.Of(council)],
-        RegistrationStatus status => T[ProfessionalLabels.Of(status)],
-        ScopeMode mode => T[ProfessionalLabels.Of(mode)],
-        AvailabilityExceptionKind kind => T[ProfessionalLabels.Of(kind)],
-        TreatmentCategory category => T[CatalogNames.Category(category)],
-        ProductType type => T[CatalogNames.ProductType(type)],
+        Profession profession => T[EnumLabels.Of(profession)],
+        Council council => T[EnumLabels.Of(council)],
+        RegistrationStatus status => T[EnumLabels.Of(status)],
+        ScopeMode mode => T[EnumLabels.Of(mode)],
+        AvailabilityExceptionKind kind => T[EnumLabels.Of(kind)],
+        TreatmentCategory category => T[EnumLabels.Of(category)],
+        ProductType type => T[EnumLabels.Of(type)],
         AuditAction action => T[Of(action)],
         DayOfWeek day => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day),
         _ => null,

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Patients;
 using NeonPro.Web.Infrastructure.Auth;
+using NeonPro.Web.Infrastructure.Forms;
+using NeonPro.Web.Infrastructure.Htmx;
 
 namespace NeonPro.Web.Features.Compliance.DataSubjectRequests;
 
@@ -12,8 +14,12 @@ namespace NeonPro.Web.Features.Compliance.DataSubjectRequests;
 /// Confirmation and result of anonymizing a patient for a request of right AnonymizationOrDeletion: says what is
 /// anonymized, what is retained and why, and then does it in one transaction (Compliance/Anonymization).
 /// </summary>
-public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IStringLocalizer<SharedResource> T) : PageModel
+public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IStringLocalizer<SharedResource> T) : PageModel, IEditForm
 {
+    public const string ConfirmationPartial = "_Anonymization";
+    string IEditForm.FormPartial => ConfirmationPartial;
+    async Task IEditForm.PrepareFormAsync(CancellationToken ct) => await LoadAsync(ct);
+
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
     public DataSubjectRequest SubjectRequest { get; private set; } = null!;
@@ -23,7 +29,6 @@ public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IS
     public IReadOnlyList<ConsentPurpose> ConsentsToWithdraw { get; private set; } = [];
     public int AppointmentsToCancel { get; private set; }
     public bool Done { get; private set; }
-    public string? Error { get; private set; }
 
     public bool CanAnonymize => !Done && !PatientAnonymized && SubjectRequest.IdentityVerified
         && SubjectRequest.Right == DataSubjectRight.AnonymizationOrDeletion
@@ -32,38 +37,38 @@ public class AnonymizeModel(NeonProDbContext db, Anonymization anonymization, IS
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAnonymizeAsync(bool confirm, CancellationToken ct)
+    /// <summary>
+    /// Anonymizes on the request as the person saw it: <paramref name="version"/> is the request's version the page was
+    /// loaded with, so a request changed meanwhile is answered as a stale edit (409, StaleEditFilter) and nothing is erased.
+    /// </summary>
+    public async Task<IActionResult> OnPostAnonymizeAsync(bool confirm, Guid version, CancellationToken ct)
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!confirm)
         {
-            Error = T["Confirme que a identidade foi verificada e que a anonimização não pode ser desfeita."];
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            ModelState.AddModelError(nameof(confirm), T["Confirme que a identidade foi verificada e que a anonimização não pode ser desfeita."]);
+            return this.InvalidForm(ConfirmationPartial);
         }
 
-        var outcome = await anonymization.AnonymizeAsync(Id, User.ActorId(),
-            User.ActorName(), ct);
+        var outcome = await anonymization.AnonymizeAsync(Id, version, User.ActorId(), User.ActorName(), ct);
         if (!outcome.Succeeded)
         {
-            Error = outcome.Refusal switch
+            ModelState.AddModelError("", outcome.Refusal switch
             {
                 AnonymizationRefusal.NotAnAnonymizationRequest => T["Esta solicitação não é de anonimização."],
                 AnonymizationRefusal.RequestClosed => T["Esta solicitação já foi respondida."],
                 AnonymizationRefusal.IdentityNotVerified => T["Verifique a identidade do titular antes de anonimizar."],
                 AnonymizationRefusal.AlreadyAnonymized => T["Este paciente já foi anonimizado."],
-                AnonymizationRefusal.ChangedMeanwhile => T["O cadastro foi alterado por outra pessoa enquanto você confirmava; revise e confirme de novo."],
                 _ => T["Solicitação não encontrada."],
-            };
+            });
             await LoadAsync(ct);
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            return Page();
+            return this.InvalidForm(ConfirmationPartial);
         }
 
         Done = true;
         await LoadAsync(ct);
         AppointmentsToCancel = outcome.AppointmentsCancelled;
-        return Page();
+        return this.PageOrPartial(ConfirmationPartial);
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

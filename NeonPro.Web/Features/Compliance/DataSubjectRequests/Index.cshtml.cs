@@ -46,7 +46,6 @@ public class IndexModel(NeonProDbContext db, PatientSearch search, ClinicClock c
     public NewRequestInput Input { get; private set; } = new();
     /// <summary>The picked patient's name, so a refused form keeps showing who was chosen.</summary>
     public IReadOnlyList<PatientSearchResult> PatientChoices { get; private set; } = [];
-    public Dictionary<string, string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -74,20 +73,20 @@ public class IndexModel(NeonProDbContext db, PatientSearch search, ClinicClock c
         Input = input;
         var details = input.Details?.Trim();
         Patient? patient = null;
-        if (input.PatientId is not { } patientId) Errors["PatientId"] = T["Escolha o paciente."];
+        if (input.PatientId is not { } patientId) ModelState.AddModelError("Input.PatientId", T["Escolha o paciente."]);
         else if ((patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == patientId, ct)) is null)
-            Errors["PatientId"] = T["Paciente não encontrado."];
-        if (input.Right is null) Errors["Right"] = T["Escolha o direito solicitado."];
+            ModelState.AddModelError("Input.PatientId", T["Paciente não encontrado."]);
+        if (input.Right is null) ModelState.AddModelError("Input.Right", T["Escolha o direito solicitado."]);
         DateTime receivedLocal = default;
-        if (string.IsNullOrWhiteSpace(input.ReceivedAt)) Errors["ReceivedAt"] = T["Informe quando a solicitação foi recebida."];
+        if (string.IsNullOrWhiteSpace(input.ReceivedAt)) ModelState.AddModelError("Input.ReceivedAt", T["Informe quando a solicitação foi recebida."]);
         else if (!DateTime.TryParseExact(input.ReceivedAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "dd/MM/yyyy HH:mm"],
                      CultureInfo.InvariantCulture, DateTimeStyles.None, out receivedLocal))
-            Errors["ReceivedAt"] = T["Data e hora inválidas: use dd/mm/aaaa hh:mm."];
+            ModelState.AddModelError("Input.ReceivedAt", T["Data e hora inválidas: use dd/mm/aaaa hh:mm."]);
         else if (clock.ToUtc(receivedLocal) > clock.UtcNow.AddMinutes(5))
-            Errors["ReceivedAt"] = T["A data de recebimento não pode estar no futuro."];
-        if (details is { Length: > DetailsMaxLength }) Errors["Details"] = T["{0}: no máximo {1} caracteres.", T["Detalhes"], DetailsMaxLength];
+            ModelState.AddModelError("Input.ReceivedAt", T["A data de recebimento não pode estar no futuro."]);
+        if (details is { Length: > DetailsMaxLength }) ModelState.AddModelError("Input.Details", T["{0}: no máximo {1} caracteres.", T["Detalhes"], DetailsMaxLength]);
 
-        if (Errors.Count > 0)
+        if (!ModelState.IsValid)
         {
             if (patient is not null)
                 PatientChoices = [new PatientSearchResult(patient.Id, patient.DisplayName, patient.Cpf, patient.IsForeigner, patient.BirthDate, patient.MobilePhone)];
