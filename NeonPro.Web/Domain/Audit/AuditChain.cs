@@ -94,72 +94,8 @@ public static class AuditChain
     /// </summary>
     public static bool TryHashStored(scoped in StoredAuditRow row, Span<byte> hash)
     {
-        if (!ActionNames.Contains(row.Action)) return false;
-        var max = 80;
-        foreach (var text in (ReadOnlySpan<int>)[row.PreviousHash.Length, row.UserId.Length, row.UserName.Length, row.Role.Length, row.IpAddress.Length,
-            row.UserAgent.Length, row.Action.Length, row.EntityType.Length, row.EntityId.Length, row.OldValues.Length, row.NewValues.Length])
-            max += text + 12;
-        byte[]? rented = max > 2048 ? ArrayPool<byte>.Shared.Rent(max) : null;
-        try
-        {
-            Span<byte> buffer = rented is null ? stackalloc byte[2048] : rented;
-            var n = 0;
-            bool Text(Span<byte> buffer, in Utf8Column value)
-            {
-                if (value.IsNull) { buffer[n++] = (byte)'-'; buffer[n++] = (byte)'|'; return true; }
-                // The length prefix counts UTF-16 characters, as the layout was first written over .NET strings.
-                int chars;
-                if (Ascii.IsValid(value.Bytes)) chars = value.Bytes.Length;
-                else if (Utf8.IsValid(value.Bytes)) chars = Encoding.UTF8.GetCharCount(value.Bytes);
-                else return false; // read as a string, invalid bytes become U+FFFD: the reference way knows how
-                chars.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
-                n += w;
-                buffer[n++] = (byte)':';
-                value.Bytes.CopyTo(buffer[n..]);
-                n += value.Bytes.Length;
-                buffer[n++] = (byte)'|';
-                return true;
-            }
-            void Number(Span<byte> buffer, ReadOnlySpan<byte> value)
-            {
-                value.Length.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
-                n += w;
-                buffer[n++] = (byte)':';
-                value.CopyTo(buffer[n..]);
-                n += value.Length;
-                buffer[n++] = (byte)'|';
-            }
-
-            if (!Text(buffer, row.PreviousHash)) return false;
-            Span<byte> scratch = stackalloc byte[40];
-            row.Sequence.TryFormat(scratch, out var written, default, CultureInfo.InvariantCulture);
-            Number(buffer, scratch[..written]);
-            DateTime.SpecifyKind(row.OccurredAtUtc, DateTimeKind.Utc).TryFormat(scratch, out written, InstantFormat, CultureInfo.InvariantCulture);
-            Number(buffer, scratch[..written]);
-            if (!Text(buffer, row.UserId) || !Text(buffer, row.UserName) || !Text(buffer, row.Role) || !Text(buffer, row.IpAddress)
-                || !Text(buffer, row.UserAgent) || !Text(buffer, new Utf8Column(row.Action)) || !Text(buffer, row.EntityType)
-                || !Text(buffer, row.EntityId) || !Text(buffer, row.OldValues) || !Text(buffer, row.NewValues))
-                return false;
-            SHA256.HashData(buffer[..n], hash);
-            return true;
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    /// <summary>The actions by the names <see cref="AuditAction"/>'s ToString gives, as UTF-8.</summary>
-    private static class ActionNames
-    {
-        private static readonly byte[][] Names = [.. Enum.GetNames<AuditAction>().Select(Encoding.UTF8.GetBytes)];
-
-        public static bool Contains(ReadOnlySpan<byte> stored)
-        {
-            foreach (var name in Names)
-                if (stored.SequenceEqual(name)) return true;
-            return false;
-        }
+        using var hasher = new StoredRowHasher();
+        return hasher.TryHash(row, hash);
     }
 
     /// <summary>
@@ -206,7 +142,7 @@ public sealed class AuditChainWalk
     /// when the row cannot be hashed that way (<see cref="AuditChain.TryHashStored"/>): the caller reads it into an
     /// <see cref="AuditEntry"/> and calls <see cref="Next"/>.
     /// </summary>
-    public bool TryNext(scoped in StoredAuditRow row, out AuditChainBreak? broken)
+    public bool TryNext(scoped in StoredAuditRow row, StoredRowHasher hasher, out AuditChainBreak? broken)
     {
         broken = null;
         if (row.Sequence != _expectedSequence)
@@ -224,7 +160,7 @@ public sealed class AuditChainWalk
             return true;
         }
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        if (!AuditChain.TryHashStored(row, hash)) return false;
+        if (!hasher.TryHash(row, hash)) return false;
         RowsChecked++;
         Span<byte> hex = stackalloc byte[SHA256.HashSizeInBytes * 2];
         Convert.TryToHexStringLower(hash, hex, out _);
@@ -237,6 +173,89 @@ public sealed class AuditChainWalk
         _expectedSequence = row.Sequence + 1;
         return true;
     }
+}
+
+/// <summary>
+/// Hashes stored rows (<see cref="AuditChain.TryHashStored"/>) one after another with one buffer and one SHA-256 state,
+/// so a walk over millions of rows allocates nothing per row.
+/// </summary>
+public sealed class StoredRowHasher : IDisposable
+{
+    private byte[] _buffer = new byte[8192];
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    // The actions by the names AuditAction's ToString gives, as UTF-8, by length (the stored one is compared with few).
+    private static readonly byte[][][] ActionsByLength = ActionNamesByLength();
+
+    /// <inheritdoc cref="AuditChain.TryHashStored"/>
+    public bool TryHash(scoped in StoredAuditRow row, Span<byte> hash)
+    {
+        if (!IsActionName(row.Action)) return false;
+        var max = 80;
+        foreach (var length in (ReadOnlySpan<int>)[row.PreviousHash.Length, row.UserId.Length, row.UserName.Length, row.Role.Length, row.IpAddress.Length,
+            row.UserAgent.Length, row.Action.Length, row.EntityType.Length, row.EntityId.Length, row.OldValues.Length, row.NewValues.Length])
+            max += length + 12;
+        if (max > _buffer.Length) _buffer = new byte[Math.Max(max, _buffer.Length * 2)];
+        var buffer = _buffer.AsSpan();
+        var n = 0;
+
+        // The layout of AuditChain.ComputeHash: each field as its length in UTF-16 characters, ':', the value and '|';
+        // null as "-|".
+        bool Text(Span<byte> buffer, in Utf8Column value)
+        {
+            if (value.IsNull) { buffer[n++] = (byte)'-'; buffer[n++] = (byte)'|'; return true; }
+            int chars;
+            if (Ascii.IsValid(value.Bytes)) chars = value.Bytes.Length;
+            else if (Utf8.IsValid(value.Bytes)) chars = Encoding.UTF8.GetCharCount(value.Bytes);
+            else return false; // read as a string, invalid bytes become U+FFFD: the reference way knows how
+            chars.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
+            n += w;
+            buffer[n++] = (byte)':';
+            value.Bytes.CopyTo(buffer[n..]);
+            n += value.Bytes.Length;
+            buffer[n++] = (byte)'|';
+            return true;
+        }
+        void Number(Span<byte> buffer, ReadOnlySpan<byte> value)
+        {
+            value.Length.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
+            n += w;
+            buffer[n++] = (byte)':';
+            value.CopyTo(buffer[n..]);
+            n += value.Length;
+            buffer[n++] = (byte)'|';
+        }
+
+        if (!Text(buffer, row.PreviousHash)) return false;
+        Span<byte> scratch = stackalloc byte[40];
+        row.Sequence.TryFormat(scratch, out var written, default, CultureInfo.InvariantCulture);
+        Number(buffer, scratch[..written]);
+        DateTime.SpecifyKind(row.OccurredAtUtc, DateTimeKind.Utc).TryFormat(scratch, out written, "yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
+        Number(buffer, scratch[..written]);
+        if (!Text(buffer, row.UserId) || !Text(buffer, row.UserName) || !Text(buffer, row.Role) || !Text(buffer, row.IpAddress)
+            || !Text(buffer, row.UserAgent) || !Text(buffer, new Utf8Column(row.Action)) || !Text(buffer, row.EntityType)
+            || !Text(buffer, row.EntityId) || !Text(buffer, row.OldValues) || !Text(buffer, row.NewValues))
+            return false;
+        _sha256.AppendData(buffer[..n]);
+        return _sha256.TryGetHashAndReset(hash, out _);
+    }
+
+    private static bool IsActionName(ReadOnlySpan<byte> stored)
+    {
+        if (stored.Length >= ActionsByLength.Length) return false;
+        foreach (var name in ActionsByLength[stored.Length])
+            if (stored.SequenceEqual(name)) return true;
+        return false;
+    }
+
+    private static byte[][][] ActionNamesByLength()
+    {
+        var names = Enum.GetNames<AuditAction>().Select(Encoding.UTF8.GetBytes).ToList();
+        var byLength = new byte[names.Max(n => n.Length) + 1][][];
+        for (var length = 0; length < byLength.Length; length++) byLength[length] = [.. names.Where(n => n.Length == length)];
+        return byLength;
+    }
+
+    public void Dispose() => _sha256.Dispose();
 }
 
 /// <summary>A text column as stored: its UTF-8 bytes, or NULL.</summary>

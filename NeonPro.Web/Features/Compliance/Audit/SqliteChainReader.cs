@@ -53,6 +53,7 @@ internal static class SqliteChainReader
         ref long last, CancellationToken ct)
     {
         using var statement = Prepare(handle);
+        using var hasher = new StoredRowHasher();
         raw.sqlite3_bind_int64(statement, 1, last);
         for (var count = 1L; ; count++)
         {
@@ -67,7 +68,7 @@ internal static class SqliteChainReader
             {
                 Sequence = sequence,
                 OccurredAtUtc = occurredAtUtc,
-                PreviousHash = Text(statement, 2),
+                PreviousHash = Required(statement, 2),
                 UserId = Text(statement, 3),
                 UserName = Text(statement, 4),
                 Role = Text(statement, 5),
@@ -78,9 +79,9 @@ internal static class SqliteChainReader
                 EntityId = Text(statement, 10),
                 OldValues = Text(statement, 11),
                 NewValues = Text(statement, 12),
-                Hash = Text(statement, 13),
+                Hash = Required(statement, 13),
             };
-            if (!walk.TryNext(row, out var broken)) return new Stop(null, sequence);
+            if (!walk.TryNext(row, hasher, out var broken)) return new Stop(null, sequence);
             if (broken is not null) return new Stop(broken, null);
             if (anchored.Contains(sequence)) anchoredHashes[sequence] = System.Text.Encoding.UTF8.GetString(row.Hash.Bytes);
             last = sequence;
@@ -94,9 +95,16 @@ internal static class SqliteChainReader
         return statement;
     }
 
-    // The column's bytes as SQLite holds them: for TEXT the UTF-8 the app wrote, exactly what GetString would decode.
-    private static Utf8Column Text(sqlite3_stmt statement, int column) =>
-        raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL ? new Utf8Column(default, isNull: true) : new Utf8Column(raw.sqlite3_column_blob(statement, column));
+    // The column's bytes as SQLite holds them: for TEXT the UTF-8 the app wrote, exactly what GetString would decode. Only
+    // no bytes at all can be NULL (or ''): one more call tells which (a call per column per row is most of the reading).
+    private static Utf8Column Text(sqlite3_stmt statement, int column)
+    {
+        var bytes = raw.sqlite3_column_blob(statement, column);
+        return !bytes.IsEmpty || raw.sqlite3_column_type(statement, column) != raw.SQLITE_NULL ? new Utf8Column(bytes) : new Utf8Column(default, isNull: true);
+    }
+
+    // A NOT NULL column (the schema says so): its bytes.
+    private static Utf8Column Required(sqlite3_stmt statement, int column) => new(raw.sqlite3_column_blob(statement, column));
 
     /// <summary>
     /// The instant as EF stores a DateTime on SQLite, "yyyy-MM-dd HH:mm:ss" then "." and 1 to 7 digits with no trailing
