@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NeonPro.Web.Data;
@@ -55,6 +56,7 @@ internal static class SqliteChainReader
         using var statement = Prepare(handle);
         using var hasher = new StoredRowHasher();
         raw.sqlite3_bind_int64(statement, 1, last);
+        var row = new RowBuffer(statement.DangerousGetHandle());
         for (var count = 1L; ; count++)
         {
             var rc = raw.sqlite3_step(statement);
@@ -62,30 +64,92 @@ internal static class SqliteChainReader
             if (rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, handle);
             if ((count & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
 
-            var sequence = raw.sqlite3_column_int64(statement, 0);
-            if (!TryReadInstant(statement, 1, out var occurredAtUtc)) return new Stop(null, sequence);
-            var row = new StoredAuditRow
+            var sequence = row.Int64(0);
+            if (row.Type(1) != raw.SQLITE_TEXT || !TryParseStoredInstant(row.Read(1), out var occurredAtUtc)) return new Stop(null, sequence);
+            row.ReadAll(2, 13);
+            var stored = new StoredAuditRow
             {
                 Sequence = sequence,
                 OccurredAtUtc = occurredAtUtc,
-                PreviousHash = Required(statement, 2),
-                UserId = Text(statement, 3),
-                UserName = Text(statement, 4),
-                Role = Text(statement, 5),
-                IpAddress = Text(statement, 6),
-                UserAgent = Text(statement, 7),
-                Action = raw.sqlite3_column_blob(statement, 8),
-                EntityType = Text(statement, 9),
-                EntityId = Text(statement, 10),
-                OldValues = Text(statement, 11),
-                NewValues = Text(statement, 12),
-                Hash = Required(statement, 13),
+                PreviousHash = row.Column(2),
+                UserId = row.Column(3),
+                UserName = row.Column(4),
+                Role = row.Column(5),
+                IpAddress = row.Column(6),
+                UserAgent = row.Column(7),
+                Action = row.Column(8).Bytes,
+                EntityType = row.Column(9),
+                EntityId = row.Column(10),
+                OldValues = row.Column(11),
+                NewValues = row.Column(12),
+                Hash = row.Column(13),
             };
-            if (!walk.TryNext(row, hasher, out var broken)) return new Stop(null, sequence);
+            if (!walk.TryNext(stored, hasher, out var broken)) return new Stop(null, sequence);
             if (broken is not null) return new Stop(broken, null);
-            if (anchored.Contains(sequence)) anchoredHashes[sequence] = System.Text.Encoding.UTF8.GetString(row.Hash.Bytes);
+            if (anchored.Contains(sequence)) anchoredHashes[sequence] = System.Text.Encoding.UTF8.GetString(stored.Hash.Bytes);
             last = sequence;
         }
+    }
+
+    /// <summary>
+    /// The current row's columns copied into one reusable buffer, read with direct calls into the SQLite library that
+    /// Microsoft.Data.Sqlite loaded. Each SQLitePCL call takes and releases the statement's SafeHandle and switches GC
+    /// mode; at two or three calls per column, 14 columns a row, that cost more than SQLite's own reading. These
+    /// functions only read the current row's values (or convert one to text), never block and never call back, which
+    /// is what SuppressGCTransition requires. Valid while the statement is (the caller holds it).
+    /// </summary>
+    private sealed class RowBuffer(IntPtr statement)
+    {
+        private byte[] _bytes = new byte[16 * 1024];
+        private readonly int[] _start = new int[14];
+        private readonly int[] _length = new int[14];
+        private readonly bool[] _null = new bool[14];
+
+        public long Int64(int column) => Native.sqlite3_column_int64(statement, column);
+
+        public int Type(int column) => Native.sqlite3_column_type(statement, column);
+
+        /// <summary>One column's bytes, alone at the start of the buffer.</summary>
+        public ReadOnlySpan<byte> Read(int column)
+        {
+            Copy(column, 0);
+            return _bytes.AsSpan(0, _length[column]);
+        }
+
+        /// <summary>Copies columns <paramref name="first"/> to <paramref name="last"/> one after another.</summary>
+        public void ReadAll(int first, int last)
+        {
+            var at = 0;
+            for (var column = first; column <= last; column++) at = Copy(column, at);
+        }
+
+        public Utf8Column Column(int column) =>
+            _null[column] ? new Utf8Column(default, isNull: true) : new Utf8Column(_bytes.AsSpan(_start[column], _length[column]));
+
+        private int Copy(int column, int at)
+        {
+            // The text form of the value (sqlite3_column_blob converts a number to text, as GetString would); only a
+            // value with no bytes can be NULL, and one more call tells.
+            var pointer = Native.sqlite3_column_blob(statement, column);
+            var length = Native.sqlite3_column_bytes(statement, column);
+            _null[column] = length == 0 && Native.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+            if (at + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(at + length, _bytes.Length * 2));
+            if (length > 0) Marshal.Copy(pointer, _bytes, at, length);
+            _start[column] = at;
+            _length[column] = length;
+            return at + length;
+        }
+    }
+
+    private static class Native
+    {
+        // The library SQLitePCLRaw's e_sqlite3 provider loads (the bundle Microsoft.Data.Sqlite uses).
+        private const string Library = "e_sqlite3";
+
+        [DllImport(Library), SuppressGCTransition] public static extern IntPtr sqlite3_column_blob(IntPtr statement, int column);
+        [DllImport(Library), SuppressGCTransition] public static extern int sqlite3_column_bytes(IntPtr statement, int column);
+        [DllImport(Library), SuppressGCTransition] public static extern int sqlite3_column_type(IntPtr statement, int column);
+        [DllImport(Library), SuppressGCTransition] public static extern long sqlite3_column_int64(IntPtr statement, int column);
     }
 
     private static sqlite3_stmt Prepare(sqlite3 handle)
@@ -95,28 +159,10 @@ internal static class SqliteChainReader
         return statement;
     }
 
-    // The column's bytes as SQLite holds them: for TEXT the UTF-8 the app wrote, exactly what GetString would decode. Only
-    // no bytes at all can be NULL (or ''): one more call tells which (a call per column per row is most of the reading).
-    private static Utf8Column Text(sqlite3_stmt statement, int column)
-    {
-        var bytes = raw.sqlite3_column_blob(statement, column);
-        return !bytes.IsEmpty || raw.sqlite3_column_type(statement, column) != raw.SQLITE_NULL ? new Utf8Column(bytes) : new Utf8Column(default, isNull: true);
-    }
-
-    // A NOT NULL column (the schema says so): its bytes.
-    private static Utf8Column Required(sqlite3_stmt statement, int column) => new(raw.sqlite3_column_blob(statement, column));
-
     /// <summary>
     /// The instant as EF stores a DateTime on SQLite, "yyyy-MM-dd HH:mm:ss" then "." and 1 to 7 digits with no trailing
-    /// zero when there is a fraction (format FFFFFFF). Any other form (or type) is left to EF's own reading.
+    /// zero when there is a fraction (format FFFFFFF). Any other form is left to EF's own reading.
     /// </summary>
-    private static bool TryReadInstant(sqlite3_stmt statement, int column, out DateTime value)
-    {
-        value = default;
-        if (raw.sqlite3_column_type(statement, column) != raw.SQLITE_TEXT) return false;
-        return TryParseStoredInstant(raw.sqlite3_column_blob(statement, column), out value);
-    }
-
     internal static bool TryParseStoredInstant(ReadOnlySpan<byte> s, out DateTime value)
     {
         value = default;
