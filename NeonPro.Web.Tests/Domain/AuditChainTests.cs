@@ -261,7 +261,9 @@ public sealed class AuditChainTests
         empty.NewValues = "";
         var wholeSecond = Sample();
         wholeSecond.OccurredAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        List<AuditEntry> rows = [Sample(), nulls, accents, long_, longAscii, empty, wholeSecond];
+        var earlyYear = Sample();
+        earlyYear.OccurredAtUtc = new DateTime(999, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(1);
+        List<AuditEntry> rows = [Sample(), nulls, accents, long_, longAscii, empty, wholeSecond, earlyYear];
         foreach (var row in rows) row.Hash = ReferenceHash(row);
         return rows;
     }
