@@ -219,4 +219,136 @@ public sealed class AuditChainTests
             Assert.False(AuditChain.HashMatches(row));
         }
     }
+
+    private static byte[]? Utf8(string? value) => value is null ? null : System.Text.Encoding.UTF8.GetBytes(value);
+
+    private static Utf8Column Column(byte[]? bytes) => bytes is null ? new Utf8Column(default, isNull: true) : new Utf8Column(bytes);
+
+    /// <summary>The row as SQLite hands it to verify: each text column as its UTF-8 bytes (or NULL), the action by name.</summary>
+    private static StoredAuditRow Stored(AuditEntry e, byte[]?[] texts) => new()
+    {
+        Sequence = e.Sequence,
+        OccurredAtUtc = e.OccurredAtUtc,
+        PreviousHash = Column(texts[0]), UserId = Column(texts[1]), UserName = Column(texts[2]), Role = Column(texts[3]),
+        IpAddress = Column(texts[4]), UserAgent = Column(texts[5]), Action = texts[6], EntityType = Column(texts[7]),
+        EntityId = Column(texts[8]), OldValues = Column(texts[9]), NewValues = Column(texts[10]), Hash = Column(texts[11]),
+    };
+
+    private static byte[]?[] TextsOf(AuditEntry e) =>
+    [
+        Utf8(e.PreviousHash), Utf8(e.UserId), Utf8(e.UserName), Utf8(e.Role), Utf8(e.IpAddress), Utf8(e.UserAgent), Utf8(e.Action.ToString()),
+        Utf8(e.EntityType), Utf8(e.EntityId), Utf8(e.OldValues), Utf8(e.NewValues), Utf8(e.Hash),
+    ];
+
+    /// <summary>Rows whose text is not plain ASCII, absent, empty or long: where a hash over bytes could part from one over strings.</summary>
+    private static List<AuditEntry> AwkwardRows()
+    {
+        var nulls = Sample();
+        nulls.UserId = nulls.UserName = nulls.Role = nulls.IpAddress = nulls.UserAgent = nulls.EntityId = nulls.OldValues = nulls.NewValues = null;
+        var accents = Sample();
+        accents.NewValues = """{"Name":"Clínica São João ção 😀 \u00e3"}""";
+        accents.UserName = "Sistema: âncora da auditoria";
+        accents.OldValues = "😀😀 four-byte characters count two each in the length prefix";
+        var long_ = Sample();
+        long_.Sequence = 9_876_543_210;
+        long_.NewValues = "{\"Notes\":\"" + string.Concat(Enumerable.Repeat("ação ", 3000)) + "\"}"; // past the stack buffer
+        long_.Action = AuditAction.EmergencyAccess;
+        var longAscii = Sample();
+        longAscii.OldValues = new string('x', 10_000);
+        var empty = Sample();
+        empty.UserName = "";
+        empty.EntityType = "";
+        empty.NewValues = "";
+        var wholeSecond = Sample();
+        wholeSecond.OccurredAtUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var earlyYear = Sample();
+        earlyYear.OccurredAtUtc = new DateTime(999, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(1);
+        List<AuditEntry> rows = [Sample(), nulls, accents, long_, longAscii, empty, wholeSecond, earlyYear];
+        foreach (var row in rows) row.Hash = ReferenceHash(row);
+        return rows;
+    }
+
+    [Fact]
+    public void The_hash_of_a_stored_row_read_as_utf8_is_the_reference_hash_of_the_same_row()
+    {
+        var hash = new byte[32];
+        foreach (var row in AwkwardRows())
+        {
+            Assert.True(AuditChain.TryHashStored(Stored(row, TextsOf(row)), hash));
+            Assert.Equal(ReferenceHash(row), Convert.ToHexStringLower(hash));
+        }
+    }
+
+    [Fact]
+    public void One_hasher_reused_across_rows_of_every_size_gives_each_row_its_reference_hash()
+    {
+        using var hasher = new StoredRowHasher();
+        var hash = new byte[32];
+        foreach (var row in AwkwardRows().Concat(AwkwardRows().AsEnumerable().Reverse()))
+        {
+            Assert.True(hasher.TryHash(Stored(row, TextsOf(row)), hash));
+            Assert.Equal(ReferenceHash(row), Convert.ToHexStringLower(hash));
+        }
+    }
+
+    [Fact]
+    public void A_stored_row_that_bytes_cannot_hash_exactly_is_left_to_the_reference_way()
+    {
+        var row = Sample();
+        Span<byte> hash = stackalloc byte[32];
+        // Bytes that are not UTF-8: read as a string they become U+FFFD, so only the string's hash is the reference one.
+        var texts = TextsOf(row);
+        texts[2] = [0x61, 0xFF, 0x62];
+        Assert.False(AuditChain.TryHashStored(Stored(row, texts), hash));
+        // An action stored by another spelling: the model's converter decides what it reads as.
+        texts = TextsOf(row);
+        texts[6] = Utf8("update");
+        Assert.False(AuditChain.TryHashStored(Stored(row, texts), hash));
+    }
+
+    [Fact]
+    public void Walking_stored_rows_finds_what_walking_entities_finds()
+    {
+        List<Func<List<AuditEntry>, List<AuditEntry>>> tamperings =
+        [
+            chain => chain,
+            chain => { chain[2].NewValues = """{"Name":"Forjado ção"}"""; return chain; },
+            chain => { chain[2].UserName = "outra@clinica.test"; chain[2].Hash = AuditChain.ComputeHash(chain[2]); return chain; },
+            chain => { chain.RemoveAt(1); return chain; },
+            chain => { chain[0].PreviousHash = new string('f', 64); chain[0].Hash = AuditChain.ComputeHash(chain[0]); return chain; },
+            chain => { chain[3].Hash = chain[3].Hash.ToUpperInvariant(); return chain; },
+            chain => { chain[1].OccurredAtUtc = chain[1].OccurredAtUtc.AddTicks(10); return chain; },
+        ];
+        foreach (var tamper in tamperings)
+        {
+            var rows = tamper(AwkwardChain());
+            var byEntities = new AuditChainWalk();
+            var byBytes = new AuditChainWalk();
+            AuditChainBreak? entityBreak = null, bytesBreak = null;
+            foreach (var row in rows)
+                if ((entityBreak = byEntities.Next(row)) is not null) break;
+            using var hasher = new StoredRowHasher();
+            foreach (var row in rows)
+            {
+                Assert.True(byBytes.TryNext(Stored(row, TextsOf(row)), hasher, out bytesBreak));
+                if (bytesBreak is not null) break;
+            }
+            Assert.Equal(entityBreak, bytesBreak);
+            Assert.Equal(byEntities.RowsChecked, byBytes.RowsChecked);
+        }
+    }
+
+    /// <summary>The awkward rows sealed into one chain, 1..n.</summary>
+    private static List<AuditEntry> AwkwardChain()
+    {
+        var previous = AuditChain.Genesis;
+        var rows = AwkwardRows();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            rows[i].Sequence = i + 1;
+            rows[i].PreviousHash = previous;
+            rows[i].Hash = previous = ReferenceHash(rows[i]);
+        }
+        return rows;
+    }
 }

@@ -41,11 +41,19 @@ public sealed class AuditLog(NeonProDbContext db, AuditHasher hasher, AuditAncho
 
         var walk = new AuditChainWalk();
         long last = 0;
-        await foreach (var row in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        if (db.Database.IsSqlite())
         {
-            if (walk.Next(row) is { } broken) return new(walk.RowsChecked, broken, lastAnchor);
-            if (anchored.Contains(row.Sequence)) anchoredHashes[row.Sequence] = row.Hash;
-            last = row.Sequence;
+            (last, var broken) = await SqliteChainReader.WalkAsync(db, walk, anchored, anchoredHashes, ct);
+            if (broken is not null) return new(walk.RowsChecked, broken, lastAnchor);
+        }
+        else
+        {
+            await foreach (var row in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (walk.Next(row) is { } broken) return new(walk.RowsChecked, broken, lastAnchor);
+                if (anchored.Contains(row.Sequence)) anchoredHashes[row.Sequence] = row.Hash;
+                last = row.Sequence;
+            }
         }
         return new(walk.RowsChecked, AuditAnchor.Check(anchors, last, s => anchoredHashes.GetValueOrDefault(s)), lastAnchor);
     }

@@ -354,9 +354,73 @@ public sealed class AuditRowDeletionTests(NeonProFactory app) : IClassFixture<Ne
     }
 }
 
+/// <summary>
+/// Verify reads SQLite's rows as the bytes it stores and hands anything it cannot read exactly as EF would to EF: the
+/// verdicts must be those of reading every row as an entity. Own database (the chain is broken on purpose).
+/// </summary>
+public sealed class AuditVerifyStoredFormsTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    private Task<int> ExecuteRawAsync(string sql, long sequence) => AuditTamperingTests.ExecuteRawAsync(app, sql, sequence);
+
+    private async Task<(bool Intact, long? Broken, string? Reason, long Rows)> VerifyAsync(HttpClient client)
+    {
+        var api = await AuditTamperingTests.VerifyThroughTheApiAsync(client);
+        var broken = api.GetProperty("brokenSequence");
+        return (api.GetProperty("intact").GetBoolean(), broken.ValueKind == JsonValueKind.Null ? null : broken.GetInt64(),
+            api.GetProperty("reason").ValueKind == JsonValueKind.String ? api.GetProperty("reason").GetString() : null, api.GetProperty("rowsChecked").GetInt64());
+    }
+
+    [Fact]
+    public async Task Rows_with_accents_emoji_long_text_and_nulls_verify_and_every_stored_form_gets_the_entity_verdict()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var rows = await app.WithScopeAsync(async sp =>
+        {
+            var audit = sp.GetRequiredService<AuditLog>();
+            var added = new List<AuditEntry>
+            {
+                audit.Add(AuditAction.Export, "Relatório São João", "ção-😀", new { Observação = "Clínica Âmbar 😀 ção", Nota = new string('x', 9000) }),
+                audit.Add(AuditAction.View, "SemDetalhes", null),
+                audit.Add(AuditAction.Export, "Longo", "1", new { Texto = string.Concat(Enumerable.Repeat("anamnese ção ", 2000)) }),
+                audit.Add(AuditAction.View, "Depois", "2"),
+            };
+            await sp.GetRequiredService<NeonPro.Web.Data.NeonProDbContext>().SaveChangesAsync();
+            return added;
+        });
+        long count;
+        await using (var db = app.NewDbContext()) count = await db.AuditEntries.LongCountAsync();
+        Assert.Equal((true, (long?)null, (string?)null, count), await VerifyAsync(client));
+
+        var accents = rows[0].Sequence;
+        var time = rows[1].Sequence;
+        // The same instant written the ISO way ('T' instead of ' '): EF reads the same value, so
+        // the row still verifies.
+        Assert.Equal(1, await ExecuteRawAsync(
+            "UPDATE AuditEntries SET OccurredAtUtc = replace(OccurredAtUtc, ' ', 'T') WHERE Sequence = $sequence", time));
+        Assert.Equal((true, (long?)null, (string?)null, count), await VerifyAsync(client));
+        // Another instant in that form: content changed, named at that row.
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET OccurredAtUtc = '2020-01-01T00:00:00' WHERE Sequence = $sequence", time));
+        Assert.Equal((false, (long?)time, (string?)"ContentChanged", time), await VerifyAsync(client));
+        await ExecuteRawAsync("UPDATE AuditEntries SET OccurredAtUtc = '" + rows[1].OccurredAtUtc.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) + "' WHERE Sequence = $sequence", time);
+        Assert.True((await VerifyAsync(client)).Intact);
+
+        // One accented letter changed for another of the same length in bytes (the JSON columns escape theirs; these do not).
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET EntityType = replace(EntityType, 'São', 'Sâo') WHERE Sequence = $sequence", accents));
+        Assert.Equal((false, (long?)accents, (string?)"ContentChanged", accents), await VerifyAsync(client));
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET EntityType = replace(EntityType, 'Sâo', 'São') WHERE Sequence = $sequence", accents));
+        Assert.True((await VerifyAsync(client)).Intact);
+        // Bytes that are not UTF-8 in place of the text's own.
+        Assert.Equal(1, await ExecuteRawAsync("UPDATE AuditEntries SET EntityId = CAST(X'C3A7C3A32DFF' AS TEXT) WHERE Sequence = $sequence", accents));
+        Assert.Equal((false, (long?)accents, (string?)"ContentChanged", accents), await VerifyAsync(client));
+    }
+}
+
 /// <summary>Paging newest first, on a trail long enough that the page must pick how to find the next rows. Own database.</summary>
 public sealed class AuditPagingTests(NeonProFactory app) : IClassFixture<NeonProFactory>
 {
+    /// <summary>More rows than the page once counted before choosing how to read a filter (it no longer chooses).</summary>
+    private const int Thousands = 2000;
+
     private Task<List<long>> AddEventsAsync(string entityType, params DateTime[] occurredAtUtc) => AuditTests.AddEventsAsync(app, entityType, occurredAtUtc);
 
     private static List<long> Sequences(IHtmlDocument doc) => AuditTests.Rows(doc).Select(r => r.Sequence).ToList();
@@ -408,13 +472,13 @@ public sealed class AuditPagingTests(NeonProFactory app) : IClassFixture<NeonPro
         await app.WithScopeAsync(async sp =>
         {
             var audit = sp.GetRequiredService<AuditLog>();
-            for (var i = 0; i < 2 * (IndexModel.FewMatches + 100); i++)
+            for (var i = 0; i < 2 * (Thousands + 100); i++)
                 audit.Add(i % 4 < 2 ? AuditAction.View : AuditAction.Export, i % 2 == 0 ? "LotePar" : "LoteImpar", i.ToString());
             await sp.GetRequiredService<NeonPro.Web.Data.NeonProDbContext>().SaveChangesAsync();
         });
 
         var common = await NewestFirstAsync(q => q.Where(a => a.EntityType == "LotePar"));
-        Assert.True(common.Count > IndexModel.FewMatches);
+        Assert.True(common.Count > Thousands);
         var first = await client.GetDocumentAsync("/Compliance/Audit?entity=LotePar");
         Assert.Equal(common.Take(50), Sequences(first));
         var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
@@ -423,7 +487,7 @@ public sealed class AuditPagingTests(NeonProFactory app) : IClassFixture<NeonPro
         Assert.Equal(common.Take(50), Sequences(back));
 
         var fewer = await NewestFirstAsync(q => q.Where(a => a.EntityType == "LotePar" && a.Action == AuditAction.View));
-        Assert.True(fewer.Count < IndexModel.FewMatches);
+        Assert.True(fewer.Count < Thousands);
         var few = await client.GetDocumentAsync("/Compliance/Audit?entity=LotePar&action=View");
         Assert.Equal(fewer.Take(50), Sequences(few));
         Assert.Equal(fewer.Skip(50).Take(50), Sequences(await client.GetDocumentAsync(Link(few, "Próxima")!)));
@@ -434,15 +498,141 @@ public sealed class AuditPagingTests(NeonProFactory app) : IClassFixture<NeonPro
     {
         var (client, _) = await app.SignedInClientAsync(Roles.Manager);
         var old = await AddEventsAsync("Arquivo2019",
-            Enumerable.Range(0, IndexModel.FewMatches + 100).Select(i => new DateTime(2019, 6, 1, 12, 0, 0, DateTimeKind.Utc).AddMinutes(i)).ToArray());
-        // More newer rows than the page walks before it turns to the date index.
-        await AddEventsAsync("Recente", Enumerable.Range(0, IndexModel.WalkBudget + 500).Select(_ => DateTime.UtcNow).ToArray());
+            Enumerable.Range(0, Thousands + 100).Select(i => new DateTime(2019, 6, 1, 12, 0, 0, DateTimeKind.Utc).AddMinutes(i)).ToArray());
+        // A long stretch of newer rows the period's sequence range must step over.
+        await AddEventsAsync("Recente", Enumerable.Range(0, 10_500).Select(_ => DateTime.UtcNow).ToArray());
 
         var first = await client.GetDocumentAsync("/Compliance/Audit?from=2019-01-01&to=2019-12-31");
         var newestFirst = old.OrderDescending().ToList();
         Assert.Equal(newestFirst.Take(50), Sequences(first));
         var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
         Assert.Equal(newestFirst.Skip(50).Take(50), Sequences(second));
+    }
+
+    [Fact]
+    public async Task A_period_finds_its_rows_sealed_out_of_time_order_at_both_ends_and_pages_through_them()
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        // The clinic's 3 to 4 May 2021 is [03:00 UTC on the 3rd, 03:00 UTC on the 5th). A save that waited for the chain's
+        // lock seals an older time after a newer one: the first row of the period by time is not the first by sequence,
+        // nor the last by time the last by sequence.
+        var start = new DateTime(2021, 5, 3, 3, 0, 0, DateTimeKind.Utc);
+        var end = new DateTime(2021, 5, 5, 3, 0, 0, DateTimeKind.Utc);
+        var before = await AddEventsAsync("PeriodoFora", start.AddSeconds(-1));
+        var firstIn = await AddEventsAsync("PeriodoDentro", start.AddSeconds(2), start.AddSeconds(1));
+        var middle = await AddEventsAsync("PeriodoDentro", Enumerable.Range(0, 120).Select(i => start.AddMinutes(30 + i)).ToArray());
+        var lastIn = await AddEventsAsync("PeriodoDentro", end.AddSeconds(-1), end.AddSeconds(-2));
+        var late = await AddEventsAsync("PeriodoFora", end.AddSeconds(-3).AddDays(1), end);
+        var expected = firstIn.Concat(middle).Concat(lastIn).OrderDescending().ToList();
+
+        var first = await client.GetDocumentAsync("/Compliance/Audit?from=2021-05-03&to=2021-05-04");
+        Assert.Equal(expected.Take(50), Sequences(first));
+        var second = await client.GetDocumentAsync(Link(first, "Próxima")!);
+        Assert.Equal(expected.Skip(50).Take(50), Sequences(second));
+        var third = await client.GetDocumentAsync(Link(second, "Próxima")!);
+        Assert.Equal(expected.Skip(100), Sequences(third));
+        Assert.Null(Link(third, "Próxima"));
+        Assert.Equal(expected.Skip(50).Take(50), Sequences(await client.GetDocumentAsync(Link(third, "Anterior")!)));
+        Assert.DoesNotContain(before[0], expected);
+        Assert.DoesNotContain(late[1], expected);
+
+        // Only a start, or only an end: the same first and last rows.
+        Assert.Contains(firstIn[0], await AllPagesAsync(client, "/Compliance/Audit?entity=PeriodoDentro&from=2021-05-03"));
+        Assert.Contains(lastIn[1], await AllPagesAsync(client, "/Compliance/Audit?entity=PeriodoDentro&to=2021-05-04"));
+        Assert.Equal(expected.Order(), (await AllPagesAsync(client, "/Compliance/Audit?entity=PeriodoDentro&from=2021-05-03&to=2021-05-04")).Order());
+        // A period with no row at all.
+        Assert.Empty(Sequences(await client.GetDocumentAsync("/Compliance/Audit?from=1999-01-01&to=1999-01-31")));
+    }
+
+    private static async Task<List<long>> AllPagesAsync(HttpClient client, string url)
+    {
+        var all = new List<long>();
+        for (var page = await client.GetDocumentAsync(url); ; page = await client.GetDocumentAsync(Link(page, "Próxima")!))
+        {
+            all.AddRange(Sequences(page));
+            if (Link(page, "Próxima") is null) return all;
+        }
+    }
+
+    [Fact]
+    public async Task The_system_and_a_staff_member_page_through_their_own_rows_only()
+    {
+        var (client, manager) = await app.SignedInClientAsync(Roles.Manager);
+        await AddEventsAsync("SistemaLote", Enumerable.Range(0, 130).Select(i => DateTime.UtcNow.AddSeconds(i)).ToArray());
+        var system = await NewestFirstAsync(q => q.Where(a => a.UserId == null));
+        Assert.True(system.Count > 100);
+        var pages = new List<long>();
+        var page = await client.GetDocumentAsync($"/Compliance/Audit?user={IndexModel.SystemActor}");
+        pages.AddRange(Sequences(page));
+        pages.AddRange(Sequences(page = await client.GetDocumentAsync(Link(page, "Próxima")!)));
+        pages.AddRange(Sequences(await client.GetDocumentAsync(Link(page, "Próxima")!)));
+        Assert.Equal(system.Take(150), pages);
+
+        var own = await NewestFirstAsync(q => q.Where(a => a.UserId == manager.Id));
+        Assert.NotEmpty(own);
+        Assert.Equal(own.Take(50), Sequences(await client.GetDocumentAsync($"/Compliance/Audit?user={manager.Id}")));
+    }
+}
+
+/// <summary>
+/// How SQLite answers the page's query for each filter: along an index, in sequence order, stopping at the page; never a
+/// scan of the table nor a sort of every matching row (what made the page slow on a trail of millions). Own database.
+/// </summary>
+public sealed class AuditPageQueryPlanTests(NeonProFactory app) : IClassFixture<NeonProFactory>
+{
+    public static TheoryData<string, string> Filters() => new()
+    {
+        { "", "IX_AuditEntries_Sequence" },
+        { "user=sistema", "IX_AuditEntries_UserId_Sequence" },
+        { "user=some-user-id", "IX_AuditEntries_UserId_Sequence" },
+        { "entity=Appointment", "IX_AuditEntries_EntityType_Sequence" },
+        { "from=2025-11-01&to=2025-11-30", "IX_AuditEntries_Sequence" },
+        { "entity=Appointment&from=2025-11-01&to=2025-11-30", "IX_AuditEntries_EntityType_Sequence" },
+        { "user=sistema&from=2025-11-01", "IX_AuditEntries_UserId_Sequence" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task Each_filter_reads_one_index_in_sequence_order(string filter, string index)
+    {
+        var plans = await app.WithScopeAsync(async sp =>
+        {
+            var page = ActivatorUtilities.CreateInstance<IndexModel>(sp);
+            var query = System.Web.HttpUtility.ParseQueryString(filter);
+            page.Actor = query["user"];
+            page.EntityType = query["entity"];
+            page.From = query["from"] is { } from ? DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture) : null;
+            page.To = query["to"] is { } to ? DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture) : null;
+            // The plan does not depend on the bounds' values; a range in the middle of the chain, and a cursor.
+            var range = page.From is null && page.To is null ? IndexModel.SequenceRange.All : new IndexModel.SequenceRange(100, 5000);
+            var db = sp.GetRequiredService<NeonPro.Web.Data.NeonProDbContext>();
+            var plans = new List<(long?, string)>();
+            foreach (var (cursor, towardsNewer) in new (long?, bool)[] { (null, false), (4000, false), (200, true) })
+                plans.Add((cursor, await PlanAsync(db, page.PageQuery(range, cursor, towardsNewer).Take(IndexModel.PageSize + 1).ToQueryString())));
+            return plans;
+        });
+        foreach (var (cursor, plan) in plans)
+        {
+            // The unfiltered first page walks the chain's index from its end (a SCAN of the index that stops at the page);
+            // everything else seeks into its index.
+            Assert.Contains(filter == "" && cursor is null ? $"SCAN a USING INDEX {index}" : $"SEARCH a USING INDEX {index} (", plan);
+            Assert.DoesNotContain("TEMP B-TREE", plan);
+            Assert.Single(plan.Split('\n'));
+        }
+    }
+
+    /// <summary>SQLite's EXPLAIN QUERY PLAN of the query EF sends, one line per step.</summary>
+    private static async Task<string> PlanAsync(NeonPro.Web.Data.NeonProDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        // ToQueryString declares the parameters as ".param set" lines: the plan does not need their values.
+        command.CommandText = "EXPLAIN QUERY PLAN " + string.Join("\n", sql.Split('\n').Where(l => !l.StartsWith(".param", StringComparison.Ordinal) && !l.StartsWith("--", StringComparison.Ordinal)));
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) lines.Add(reader.GetString(3));
+        return string.Join("\n", lines);
     }
 }
 

@@ -93,10 +93,7 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
         Shown = await AuditDisplay.LoadAsync(db, Rows, clock, T, User.IsInRole(Roles.Admin), ct);
     }
 
-    private bool HasFilter =>
-        !string.IsNullOrEmpty(Actor) || !string.IsNullOrEmpty(EntityType) || Action is not null || From is not null || To is not null;
-
-    /// <summary>The filters, applied to the table (SQL) or to rows already read (LINQ to objects): one definition for both.</summary>
+    /// <summary>The filters, applied to the table.</summary>
     private IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> rows)
     {
         if (Actor == SystemActor) rows = rows.Where(a => a.UserId == null);
@@ -127,15 +124,17 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
 
     private async Task LoadRowsAsync(CancellationToken ct)
     {
+        var range = await SequenceRangeAsync(ct);
+        if (range is null) return; // no row in the period at all
         if (After is { } after)
         {
             // "Anterior": the page just newer than the cursor, shown newest first.
-            var newer = await MatchingSequencesAsync(after, towardsNewer: true, PageSize + 1, ct);
+            var newer = await PageQuery(range.Value, after, towardsNewer: true).Take(PageSize + 1).ToListAsync(ct);
             if (newer.Count >= PageSize)
             {
                 HasNewer = newer.Count > PageSize;
                 HasOlder = true; // the page we came from
-                Rows = await RowsAsync(newer.Take(PageSize), ct);
+                Rows = [.. newer.Take(PageSize).OrderByDescending(r => r.Sequence)];
                 return;
             }
             // Less than a page is newer: that is the first page.
@@ -143,68 +142,70 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, AuditLog audit, 
             Before = null;
         }
 
-        var older = await MatchingSequencesAsync(Before, towardsNewer: false, PageSize + 1, ct);
+        var older = await PageQuery(range.Value, Before, towardsNewer: false).Take(PageSize + 1).ToListAsync(ct);
         HasOlder = older.Count > PageSize;
         HasNewer = Before is not null; // the page we came from
-        Rows = await RowsAsync(older.Take(PageSize), ct);
+        Rows = [.. older.Take(PageSize)];
     }
 
-    private async Task<IReadOnlyList<Row>> RowsAsync(IEnumerable<long> sequences, CancellationToken ct)
+    /// <summary>
+    /// The rows matching the filters past the cursor, nearest the cursor first, as one query that reads along an index in
+    /// sequence order and stops at the page: the chain's own index, (UserId, Sequence) for a user or "sistema",
+    /// (EntityType, Sequence) for an entity type; a period is a sequence range on top of any of them. No count, no sort.
+    /// </summary>
+    internal IQueryable<Row> PageQuery(SequenceRange range, long? cursor, bool towardsNewer)
     {
-        var wanted = sequences.ToList();
-        var rows = await db.AuditEntries.AsNoTracking()
-            .Where(a => wanted.Contains(a.Sequence))
-            .Select(a => new Row(a.Sequence, a.OccurredAtUtc, a.UserId, a.UserName, a.Role, a.IpAddress, a.Action,
-                a.EntityType, a.EntityId, a.OldValues, a.NewValues, a.Hash))
-            .ToListAsync(ct);
-        return [.. rows.OrderByDescending(r => r.Sequence)];
+        var rows = Filter(db.AuditEntries.AsNoTracking());
+        if (range.Low > 1) rows = rows.Where(a => a.Sequence >= range.Low);
+        if (range.High < long.MaxValue) rows = rows.Where(a => a.Sequence <= range.High);
+        if (cursor is { } c) rows = towardsNewer ? rows.Where(a => a.Sequence > c) : rows.Where(a => a.Sequence < c);
+        rows = towardsNewer ? rows.OrderBy(a => a.Sequence) : rows.OrderByDescending(a => a.Sequence);
+        return rows.Select(a => new Row(a.Sequence, a.OccurredAtUtc, a.UserId, a.UserName, a.Role, a.IpAddress, a.Action,
+            a.EntityType, a.EntityId, a.OldValues, a.NewValues, a.Hash));
     }
 
-    /// <summary>Up to this many matching rows in all, a filter is answered from its own index.</summary>
-    public const int FewMatches = 2000;
-    private const int WalkChunk = 2000;
-    /// <summary>How far the chain is walked before a filter with many, but distant, matches goes back to its own index.</summary>
-    public const int WalkBudget = 10_000;
-
-    /// <summary>Sequence numbers of the next rows matching the filters past the cursor, nearest the cursor first.</summary>
-    /// <remarks>
-    /// The table has single-column indexes only. A filter that matches few rows is answered from its own index and
-    /// those few rows sorted; one that matches many (every "Patient" row of a busy clinic) would make that sort read
-    /// them all, seconds on a trail of millions, so the chain's own index is walked from the cursor instead, a chunk
-    /// at a time, reading just the filtered columns, until the page is full.
-    /// </remarks>
-    private async Task<List<long>> MatchingSequencesAsync(long? cursor, bool towardsNewer, int count, CancellationToken ct)
+    /// <summary>The stretch of the chain a period's rows lie in: sequence numbers Low to High, both included.</summary>
+    internal readonly record struct SequenceRange(long Low, long High)
     {
-        var all = db.AuditEntries.AsNoTracking();
-        if (!HasFilter) return await Ordered(PastCursor(all, cursor, towardsNewer), towardsNewer).Select(a => a.Sequence).Take(count).ToListAsync(ct);
+        public static readonly SequenceRange All = new(1, long.MaxValue);
+    }
 
-        var found = new List<long>();
-        var manyMatch = await Filter(all).Take(FewMatches).CountAsync(ct) == FewMatches;
-        if (manyMatch)
+    /// <summary>
+    /// How far apart in time two rows may be sealed out of order: the interceptor reads the clock before it waits for
+    /// the chain's lock, so a save that waited seals a slightly older time after a newer one. Generously above any wait
+    /// for that lock (the database's command timeout).
+    /// </summary>
+    internal static readonly TimeSpan SealedOutOfOrder = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The sequence range of the period De/Até, from two index seeks on the time index: time and sequence grow together
+    /// in the chain, so the period's rows lie between the first row at or after its start and the last before its end,
+    /// widened by the rows sealed up to <see cref="SealedOutOfOrder"/> out of order around those two. The time filter
+    /// itself still applies inside the range. Null when no row falls in the period.
+    /// </summary>
+    internal async Task<SequenceRange?> SequenceRangeAsync(CancellationToken ct)
+    {
+        var (low, high) = (SequenceRange.All.Low, SequenceRange.All.High);
+        if (From is { } from)
         {
-            for (var read = 0; read < WalkBudget && found.Count < count; read += WalkChunk)
-            {
-                var chunk = await Ordered(PastCursor(all, cursor, towardsNewer), towardsNewer).Take(WalkChunk)
-                    .Select(a => new AuditEntry { Sequence = a.Sequence, UserId = a.UserId, EntityType = a.EntityType, Action = a.Action, OccurredAtUtc = a.OccurredAtUtc })
-                    .ToListAsync(ct);
-                found.AddRange(Filter(chunk.AsQueryable()).Select(a => a.Sequence).Take(count - found.Count));
-                if (chunk.Count < WalkChunk) return found;
-                cursor = chunk[^1].Sequence;
-            }
-            if (found.Count >= count) return found;
-            // Many matches, but few near the cursor (an old date range): go on from where the walk stopped, through
-            // the filter's own index.
+            var fromUtc = StartOfDayUtc(from);
+            var first = await db.AuditEntries.AsNoTracking().Where(a => a.OccurredAtUtc >= fromUtc)
+                .OrderBy(a => a.OccurredAtUtc).Select(a => (DateTime?)a.OccurredAtUtc).FirstOrDefaultAsync(ct);
+            if (first is null) return null;
+            var until = first.Value + SealedOutOfOrder;
+            low = await db.AuditEntries.AsNoTracking().Where(a => a.OccurredAtUtc >= fromUtc && a.OccurredAtUtc <= until).MinAsync(a => a.Sequence, ct);
         }
-        found.AddRange(await Ordered(PastCursor(Filter(all), cursor, towardsNewer), towardsNewer)
-            .Select(a => a.Sequence).Take(count - found.Count).ToListAsync(ct));
-        return found;
+        if (To is { } to)
+        {
+            var toUtc = StartOfDayUtc(to.AddDays(1));
+            var last = await db.AuditEntries.AsNoTracking().Where(a => a.OccurredAtUtc < toUtc)
+                .OrderByDescending(a => a.OccurredAtUtc).Select(a => (DateTime?)a.OccurredAtUtc).FirstOrDefaultAsync(ct);
+            if (last is null) return null;
+            var since = last.Value - SealedOutOfOrder;
+            high = await db.AuditEntries.AsNoTracking().Where(a => a.OccurredAtUtc < toUtc && a.OccurredAtUtc >= since).MaxAsync(a => a.Sequence, ct);
+        }
+        return low <= high ? new SequenceRange(low, high) : null;
     }
-
-    private static IQueryable<AuditEntry> PastCursor(IQueryable<AuditEntry> rows, long? cursor, bool towardsNewer) =>
-        cursor is not { } c ? rows : towardsNewer ? rows.Where(a => a.Sequence > c) : rows.Where(a => a.Sequence < c);
-
-    private static IQueryable<AuditEntry> Ordered(IQueryable<AuditEntry> rows, bool towardsNewer) =>
-        towardsNewer ? rows.OrderBy(a => a.Sequence) : rows.OrderByDescending(a => a.Sequence);
 
     /// <summary>
     /// The entity types present, one index seek per type ("the first type after the last one found"), so the
