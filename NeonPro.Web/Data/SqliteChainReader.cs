@@ -1,11 +1,10 @@
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using NeonPro.Web.Data;
 using NeonPro.Web.Domain.Audit;
 using SQLitePCL;
 
-namespace NeonPro.Web.Features.Compliance.Audit;
+namespace NeonPro.Web.Data;
 
 /// <summary>
 /// Walks the chain on SQLite straight from the statement's column buffers: each row's text is hashed as the UTF-8
