@@ -207,7 +207,7 @@ public sealed class AgendaTruthTests(NeonProFactory app) : IClassFixture<NeonPro
     }
 
     [Fact]
-    public async Task Week_chips_show_the_status_in_words_and_carry_the_full_name()
+    public async Task Week_chips_show_the_status_in_words_and_are_one_tab_stop_with_the_rest_of_the_week()
     {
         var w = await SchedulingWorld.CreateAsync(app);
         var (client, _) = await app.SignedInClientAsync(Roles.Receptionist);
@@ -216,10 +216,13 @@ public sealed class AgendaTruthTests(NeonProFactory app) : IClassFixture<NeonPro
 
         var doc = await client.GetDocumentAsync($"/Scheduling?date={Iso(LocalDate(ten))}&view=week&by=professional&professional={w.ProfessionalId}");
         var chip = Assert.Single(doc.QuerySelectorAll(".sched-week .chip"));
-        // Not by colour alone: the status is in the chip's text, and its name says time, full name and status.
-        Assert.Contains("Agendado", chip.TextContent);
-        Assert.Equal("10:00 Paciente Agenda 0 · Agendado", chip.GetAttribute("aria-label"));
-        Assert.Equal("10:00 Paciente Agenda 0 · Agendado", chip.GetAttribute("title"));
+        // Not by colour alone: the status is in the chip's words (its name reads time, full name, status).
+        Assert.Equal("10:00 Paciente Agenda 0 Agendado", FormPosting.Text(chip.OuterHtml));
+        Assert.Equal("Agendado", chip.QuerySelector("small")?.TextContent);
+        // The week is an ARIA grid whose links and chips leave the Tab order to the roving Tab stop.
+        Assert.Equal("grid", doc.QuerySelector(".sched-week")!.GetAttribute("role"));
+        Assert.Equal("-1", chip.GetAttribute("tabindex"));
+        Assert.All(doc.QuerySelectorAll(".sched-week thead a"), a => Assert.Equal("-1", a.GetAttribute("tabindex")));
     }
 
     [Fact]

@@ -410,21 +410,6 @@ public static class StatusNames
         _ => s.ToString(),
     };
 
-    /// <summary>
-    /// A mark drawn beside the status's name wherever its colour shows it (grid blocks, week chips, legend), so the
-    /// status is never told by colour alone.
-    /// </summary>
-    public static string Icon(AppointmentStatus s) => s switch
-    {
-        AppointmentStatus.Scheduled => "○",
-        AppointmentStatus.Confirmed => "✓",
-        AppointmentStatus.Arrived => "●",
-        AppointmentStatus.InProgress => "▶",
-        AppointmentStatus.Completed => "✔",
-        AppointmentStatus.NoShow => "✕",
-        _ => "–",
-    };
-
     /// <summary>The button a status change is offered as.</summary>
     public static string Action(IStringLocalizer T, AppointmentStatus to) => to switch
     {
