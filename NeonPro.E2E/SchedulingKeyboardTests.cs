@@ -151,8 +151,19 @@ public sealed class SchedulingKeyboardTests(AppServer app, ITestOutputHelper out
         await Expect(treatment).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Consulta de av");
         await Expect(Dialog(page).GetByLabel("Duração (min)", new() { Exact = true })).ToHaveValueAsync("30");
-        await Expect(Dialog(page).Locator("#booking-check")).ToContainTextAsync($"{professional} já tem um agendamento das 11:00–11:30.");
+        var check = Dialog(page).Locator("#booking-check");
+        await Expect(check).ToContainTextAsync($"{professional} já tem um agendamento das 11:00–11:30.");
         await Expect(treatment).ToBeFocusedAsync();
+        // Shortened to 15 minutes it ends as the other starts: the flag goes; back to 30 it returns (asked on change).
+        var duration = Dialog(page).GetByLabel("Duração (min)", new() { Exact = true });
+        await duration.FillAsync("15");
+        await PressAsync(page, "Tab");
+        await Expect(check).Not.ToContainTextAsync("já tem um agendamento");
+        await duration.FillAsync("30");
+        await PressAsync(page, "Tab");
+        await Expect(check).ToContainTextAsync($"{professional} já tem um agendamento das 11:00–11:30.");
+        await Expect(Dialog(page).GetByRole(AriaRole.Heading, new() { Name = "Novo agendamento" })).ToBeVisibleAsync();
+        await treatment.FocusAsync();
         await PressAsync(page, "Enter");
         var refusal = Dialog(page).Locator("#booking-errors");
         await Expect(refusal).ToContainTextAsync($"{professional} já tem um agendamento das 11:00–11:30.");
