@@ -225,8 +225,12 @@ public sealed class SchedulingKeyboardTests(AppServer app, ITestOutputHelper out
         await Expect(Dialog(page).Locator("#panel-status")).ToContainTextAsync("Confirmado");
         await Expect(Dialog(page).Locator("#panel-status")).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"{patient} em {day:dd/MM/yyyy} às 11:00: Confirmado." })).ToBeVisibleAsync();
+        // The grid behind the modal has redrawn with the new status, and focus stayed in the modal meanwhile.
+        var confirmed = Grid(page).GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^11:00 {Regex.Escape(patient)} .*Confirmado$"), IncludeHidden = true });
+        await Expect(confirmed).ToHaveCountAsync(1);
+        await Expect(Dialog(page).Locator("#panel-status")).ToBeFocusedAsync();
         await PressAsync(page, "Escape");
         await Expect(Dialog(page)).ToBeHiddenAsync();
-        await Expect(Grid(page).GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^11:00 {Regex.Escape(patient)} .*Confirmado$") })).ToBeFocusedAsync();
+        await Expect(confirmed).ToBeFocusedAsync();
     });
 }

@@ -194,11 +194,14 @@ document.addEventListener('htmx:afterSwap', (evt) => {
   focusAfterSwap = null;
   const modal = document.getElementById('appointment-modal');
   // Bootstrap focuses the dialog itself once it is shown: wait for that on a first opening.
-  if (modal && modal.classList.contains('show')) { if (target) target.focus(); } else pendingModalFocus = target;
+  // Bootstrap focuses the dialog itself once it is shown: wait for that on a first opening. Either way the latest
+  // swap decides (a quick second swap must not be undone by the first one's late "shown").
+  pendingModalFocus = target;
+  if (modal && modal.classList.contains('show') && target) target.focus();
 });
 document.addEventListener('shown.bs.modal', (evt) => {
-  if (evt.target.id !== 'appointment-modal' || !pendingModalFocus) return;
-  pendingModalFocus.focus();
+  if (evt.target.id !== 'appointment-modal') return;
+  if (pendingModalFocus && pendingModalFocus.isConnected) pendingModalFocus.focus();
   pendingModalFocus = null;
 });
 document.addEventListener('hidden.bs.modal', (evt) => {
