@@ -20,19 +20,22 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
     private static ILocator Grid(IPage page) => page.Locator("#schedule-grid");
     private static ILocator Dialog(IPage page) => page.GetByRole(AriaRole.Dialog);
 
-    /// <summary>The day column of one professional (a region named after them).</summary>
+    /// <summary>
+    /// The day column of one professional: a row of the ARIA grid named after them (the grid's rows are the columns on
+    /// screen, its cells their free times and appointments).
+    /// </summary>
     private static ILocator Column(IPage page, string professional) =>
-        Grid(page).GetByRole(AriaRole.Region, new() { Name = professional, Exact = true });
+        Grid(page).GetByRole(AriaRole.Row, new() { Name = professional, Exact = true });
 
     private static ILocator FreeSlot(IPage page, string professional, string time) =>
-        Column(page, professional).GetByRole(AriaRole.Button, new() { Name = $"Horário livre {time} · {professional}", Exact = true });
+        Column(page, professional).GetByRole(AriaRole.Gridcell, new() { Name = $"Horário livre {time} · {professional}", Exact = true });
 
     /// <summary>Appointment blocks in a column; a block reads "HH:mm Patient · treatment · room · status".</summary>
     private static ILocator Blocks(IPage page, string professional) =>
         Column(page, professional).Locator(".appt");
 
     private static ILocator Block(IPage page, string professional, string time, string patient) =>
-        Column(page, professional).GetByRole(AriaRole.Button).Filter(new() { HasText = $"{time} {patient}" });
+        Column(page, professional).GetByRole(AriaRole.Gridcell).Filter(new() { HasText = $"{time} {patient}" });
 
     /// <summary>
     /// A weekday past the demo's seeded appointments (they end 30 days from today), so the day is free for whoever the
@@ -49,7 +52,7 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
     {
         var search = Dialog(page).GetByLabel("Paciente", new() { Exact = true });
         await search.FillAsync(typed);
-        var found = Dialog(page).Locator("#patient-options").GetByRole(AriaRole.Button);
+        var found = Dialog(page).GetByRole(AriaRole.Listbox, new() { Name = "Pacientes encontrados" }).GetByRole(AriaRole.Option);
         await Expect(found.Nth(nth)).ToBeVisibleAsync();
         var name = (await found.Nth(nth).Locator("strong").TextContentAsync())!.Trim();
         await found.Nth(nth).ClickAsync();
@@ -150,7 +153,7 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
         await Expect(Dialog(page)).ToBeVisibleAsync();
         await Expect(Dialog(page).GetByRole(AriaRole.Heading, new() { Level = 2 })).ToContainTextAsync($"{patient} · {day:dd/MM/yyyy} 14:00–14:30");
         await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Registrar chegada", Exact = true }).ClickAsync();
-        await Expect(Dialog(page).Locator("#panel-status")).ToHaveTextAsync("Chegou");
+        await Expect(Dialog(page).Locator("#panel-status")).ToContainTextAsync("Chegou");
         await Expect(Dialog(page).Locator("#panel-history")).ToContainTextAsync("Agendado → Chegou");
         await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Fechar", Exact = true }).ClickAsync();
         await Expect(Dialog(page)).ToBeHiddenAsync();
@@ -159,8 +162,8 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
         // The week around that day.
         await Grid(page).GetByRole(AriaRole.Link, new() { Name = "Semana", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("view=week"));
-        await Expect(Grid(page).GetByRole(AriaRole.Table)).ToBeVisibleAsync();
-        await Expect(Grid(page).GetByRole(AriaRole.Button, new() { Name = $"14:00 {patient}", Exact = true })).ToBeVisibleAsync();
+        await Expect(Grid(page).Locator("table.sched-week")).ToBeVisibleAsync();
+        await Expect(Grid(page).GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^14:00 {Regex.Escape(patient)} .*Chegou$") })).ToBeVisibleAsync();
         await AppServer.ScreenshotAsync(page, "scheduling-5-week-view");
 
         // The whole demo clinic: this week for every professional, then the next working day by the hour.
@@ -174,7 +177,7 @@ public sealed class SchedulingFlowTests(AppServer app, ITestOutputHelper output)
         await AppServer.ScreenshotAsync(page, "scheduling-6-week-view-whole-clinic");
         await Grid(page).GetByRole(AriaRole.Link, new() { Name = "Dia", Exact = true }).ClickAsync();
         // The date picker sends the view the grid is in: wait for the day grid before picking.
-        await Expect(Grid(page).GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
+        await Expect(Grid(page).Locator("table.sched-week")).ToHaveCountAsync(0);
         var nextWorkingDay = FirstWeekdayFrom(today.AddDays(1));
         await Grid(page).GetByLabel("Data", new() { Exact = true }).FillAsync(nextWorkingDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await Expect(page).ToHaveURLAsync(new Regex($"(?=.*date={nextWorkingDay:yyyy-MM-dd})(?=.*view=day)"));

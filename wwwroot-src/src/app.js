@@ -115,6 +115,8 @@ function closeListbox(input) {
   input.removeAttribute('aria-activedescendant');
 }
 function openOption(option) {
+  // An option that loads something with htmx (the booking form's patient) is chosen as a click would choose it.
+  if (option && !option.dataset.href && option.hasAttribute('hx-get')) { option.click(); return; }
   const href = option && (option.dataset.href || (option.querySelector('a') || {}).href);
   if (href) window.location.assign(href);
 }
@@ -166,7 +168,9 @@ document.addEventListener('input', (evt) => {
 });
 document.addEventListener('click', (evt) => {
   const option = evt.target.closest('[data-listbox-input] ~ * [role="option"]');
-  if (option) { evt.preventDefault(); openOption(option); return; }
+  // htmx already answers a click on an option of its own (hx-get); one with an address is opened here.
+  if (option && !option.hasAttribute('hx-get')) { evt.preventDefault(); openOption(option); return; }
+  if (option) return;
   document.querySelectorAll('[data-listbox-input]').forEach((input) => {
     if (!input.parentElement.contains(evt.target)) closeListbox(input);
   });

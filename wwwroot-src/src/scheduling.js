@@ -3,6 +3,7 @@
 // requests to the page's named handlers; the server decides and the grid reloads on "appointment-changed".
 import htmx from 'htmx.org';
 import * as bootstrap from 'bootstrap/dist/js/bootstrap.bundle.js';
+import './scheduling-keys.js';
 
 function grid() { return document.getElementById('schedule-grid'); }
 
@@ -23,7 +24,7 @@ document.addEventListener('click', (evt) => {
     openInModal(`${g.dataset.panelUrl}&id=${encodeURIComponent(appt.dataset.id)}`);
     return;
   }
-  const slot = evt.target.closest('button.slot');
+  const slot = evt.target.closest('.slot.free');
   if (slot) {
     const t = slotTarget(slot);
     if (!t) return;
@@ -32,11 +33,7 @@ document.addEventListener('click', (evt) => {
   }
 });
 
-document.addEventListener('keydown', (evt) => {
-  if (evt.key !== 'Enter' && evt.key !== ' ') return;
-  const appt = evt.target.closest && evt.target.closest('#schedule-grid .appt');
-  if (appt) { evt.preventDefault(); appt.click(); }
-});
+// Enter and the arrow keys on the grid: scheduling-keys.js.
 
 // Drag and drop: the drop asks the server to move; the grid only changes when the server agrees.
 document.addEventListener('dragstart', (evt) => {
@@ -51,7 +48,7 @@ document.addEventListener('dragend', (evt) => {
   if (appt) appt.classList.remove('dragging');
 });
 document.addEventListener('dragover', (evt) => {
-  const slot = evt.target.closest && evt.target.closest('#schedule-grid button.slot');
+  const slot = evt.target.closest && evt.target.closest('#schedule-grid .slot.free');
   if (slot) { evt.preventDefault(); slot.classList.add('drop-target'); }
 });
 document.addEventListener('dragleave', (evt) => {
@@ -60,7 +57,7 @@ document.addEventListener('dragleave', (evt) => {
 });
 document.addEventListener('drop', (evt) => {
   const g = grid();
-  const slot = evt.target.closest && evt.target.closest('#schedule-grid button.slot');
+  const slot = evt.target.closest && evt.target.closest('#schedule-grid .slot.free');
   if (!g || !slot) return;
   evt.preventDefault();
   slot.classList.remove('drop-target');

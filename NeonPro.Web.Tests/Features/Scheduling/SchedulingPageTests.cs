@@ -31,8 +31,8 @@ public sealed class SchedulingPageTests(FakeClockFactory app) : IClassFixture<Fa
         var block = Assert.Single(column!.QuerySelectorAll(".appt"));
         Assert.Contains("10:00 Paciente Agenda 0", block.TextContent);
         Assert.Contains("Agendado", block.TextContent);
-        // Free slots are buttons; 07:00 is before the clinic's hours for this professional and is shaded.
-        Assert.NotEmpty(column.QuerySelectorAll("button.slot"));
+        // Free slots are cells of the grid, named as free.
+        Assert.NotEmpty(column.QuerySelectorAll(".slot.free[role=gridcell][aria-label^='Horário livre']"));
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SchedulingPageTests(FakeClockFactory app) : IClassFixture<Fa
         var head = doc.QuerySelector($".sched-col[data-col='{w.ProfessionalId}'] .sched-head");
         Assert.NotNull(head);
         Assert.Contains("standing-amber", head!.ClassName);
-        Assert.Equal("Registro no conselho vence em até 30 dias", head.GetAttribute("title"));
+        Assert.Equal("Dra. Teste Agenda (Registro no conselho vence em até 30 dias)", head.GetAttribute("title"));
         Assert.Equal("(Registro no conselho vence em até 30 dias)", head.QuerySelector(".visually-hidden")?.TextContent.Trim());
     }
 
@@ -111,7 +111,9 @@ public sealed class SchedulingPageTests(FakeClockFactory app) : IClassFixture<Fa
         var date = start.AddHours(-3).ToString("yyyy-MM-dd");
 
         var form = await client.GetDocumentAsync($"/Scheduling?handler=NewForm&Input.ProfessionalId={w.ProfessionalId}&Input.Date={date}");
-        Assert.Contains("O registro deste profissional no conselho não estará regular nessa data", form.Body!.TextContent);
+        Assert.Contains("Não é possível agendar com Dra. Teste Agenda em ", form.Body!.TextContent);
+        Assert.Contains(": carteira/anuidade vencida.", form.Body!.TextContent);
+        Assert.True(form.QuerySelector("#booking-form button[type=submit]")!.HasAttribute("disabled"));
 
         var refused = await client.PostFormAsync("/Scheduling", "/Scheduling?handler=Book", w.BookingFields(w.PatientIds[0], start), htmx: true);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);

@@ -193,6 +193,49 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
     private static IEnumerable<Guid> Resources(BookingRequest r) =>
         r.RoomId is { } room ? [r.ProfessionalId, room, r.PatientId] : [r.ProfessionalId, r.PatientId];
 
+    /// <summary>
+    /// What the booking rules would say about overlaps for this time, asked while the form is still being filled (no
+    /// lock, nothing written): the professional's, the room's and, once chosen, the patient's appointments that hold
+    /// time. Booking checks the same again inside its transaction, so this is a preview, never the decision.
+    /// </summary>
+    public async Task<IReadOnlyList<BookingProblem>> ClashesAsync(Guid professionalId, Guid? patientId, Guid? roomId, DateTime startUtc, int durationMinutes,
+        Guid? excludingAppointmentId = null, CancellationToken ct = default)
+    {
+        if (durationMinutes is < MinimumDuration or > MaximumDuration) return [];
+        var professionalName = await db.Professionals.AsNoTracking().Where(p => p.Id == professionalId).Select(p => p.FullName).FirstOrDefaultAsync(ct);
+        if (professionalName is null) return [];
+        var roomName = roomId is { } id ? await db.Rooms.AsNoTracking().Where(r => r.Id == id).Select(r => r.Name).FirstOrDefaultAsync(ct) : null;
+        var start = DateTime.SpecifyKind(startUtc, DateTimeKind.Utc);
+        var found = await ClashesAsync(professionalId, professionalName, patientId, roomName is null ? null : roomId, roomName, start, start.AddMinutes(durationMinutes), excludingAppointmentId, ct);
+        return found.DistinctBy(p => string.Format(System.Globalization.CultureInfo.InvariantCulture, p.Message, p.Args)).ToList();
+    }
+
+    /// <summary>Overlaps: the professional's, the room's and the patient's other appointments that hold time.</summary>
+    private async Task<List<BookingProblem>> ClashesAsync(Guid professionalId, string professionalName, Guid? patientId, Guid? roomId, string? roomName,
+        DateTime startUtc, DateTime endUtc, Guid? excludingAppointmentId, CancellationToken ct)
+    {
+        var problems = new List<BookingProblem>();
+        var holding = AppointmentStateMachine.TimeHolding;
+        var earliestStart = startUtc.AddMinutes(-MaximumDuration); // bounds the index range: nothing lasts longer
+        var clashes = await db.Appointments.AsNoTracking()
+            .Where(a => a.StartUtc >= earliestStart && a.StartUtc < endUtc && a.EndUtc > startUtc && holding.Contains(a.Status)
+                        && (excludingAppointmentId == null || a.Id != excludingAppointmentId)
+                        && (a.ProfessionalId == professionalId || (patientId != null && a.PatientId == patientId) || (roomId != null && a.RoomId == roomId)))
+            .Select(a => new { a.ProfessionalId, a.PatientId, a.RoomId, a.StartUtc, a.EndUtc })
+            .ToListAsync(ct);
+        foreach (var c in clashes.Where(c => TimeOverlap.Overlaps(c.StartUtc, c.EndUtc, startUtc, endUtc)))
+        {
+            var when = $"{clock.ToClinicTime(c.StartUtc):HH:mm}–{clock.ToClinicTime(c.EndUtc):HH:mm}";
+            if (c.ProfessionalId == professionalId)
+                problems.Add(new(ConflictField, "{0} já tem um agendamento das {1}.", professionalName, when));
+            else if (c.PatientId == patientId)
+                problems.Add(new(ConflictField, "O paciente já tem um agendamento das {0} com outro profissional.", when));
+            else
+                problems.Add(new(ConflictField, "A sala {0} já está ocupada das {1}.", roomName!, when));
+        }
+        return problems;
+    }
+
     private async Task<(List<BookingProblem> Problems, List<BookingProblem> Warnings, Guid? SupervisorId)> CheckRulesAsync(
         BookingRequest r, Guid? excludingAppointmentId, CancellationToken ct)
     {
@@ -272,25 +315,7 @@ public sealed class BookingService(NeonProDbContext db, ClinicClock clock)
 
         if (problems.Count > 0) return (problems, warnings, supervisorId);
 
-        // Overlaps: the professional's, the room's and the patient's other appointments that hold time.
-        var holding = AppointmentStateMachine.TimeHolding;
-        var earliestStart = startUtc.AddMinutes(-MaximumDuration); // bounds the index range: nothing lasts longer
-        var clashes = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartUtc >= earliestStart && a.StartUtc < endUtc && a.EndUtc > startUtc && holding.Contains(a.Status)
-                        && (excludingAppointmentId == null || a.Id != excludingAppointmentId)
-                        && (a.ProfessionalId == professional.Id || a.PatientId == patient.Id || (r.RoomId != null && a.RoomId == r.RoomId)))
-            .Select(a => new { a.ProfessionalId, a.PatientId, a.RoomId, a.StartUtc, a.EndUtc })
-            .ToListAsync(ct);
-        foreach (var c in clashes.Where(c => TimeOverlap.Overlaps(c.StartUtc, c.EndUtc, startUtc, endUtc)))
-        {
-            var when = $"{clock.ToClinicTime(c.StartUtc):HH:mm}–{clock.ToClinicTime(c.EndUtc):HH:mm}";
-            if (c.ProfessionalId == professional.Id)
-                problems.Add(new(ConflictField, "{0} já tem um agendamento das {1}.", professional.FullName, when));
-            else if (c.PatientId == patient.Id)
-                problems.Add(new(ConflictField, "O paciente já tem um agendamento das {0} com outro profissional.", when));
-            else
-                problems.Add(new(ConflictField, "A sala {0} já está ocupada das {1}.", room!.Name, when));
-        }
+        problems.AddRange(await ClashesAsync(professional.Id, professional.FullName, patient.Id, room?.Id, room?.Name, startUtc, endUtc, excludingAppointmentId, ct));
         if (problems.Count > 0) return (problems.DistinctBy(p => string.Format(System.Globalization.CultureInfo.InvariantCulture, p.Message, p.Args)).ToList(), warnings, supervisorId);
 
         // Warnings that do not block but must be acknowledged.

@@ -51,6 +51,13 @@ public class IndexModel(
         return Partial("_BookingForm", Form);
     }
 
+    /// <summary>
+    /// While the form is filled: would this time and duration run into another appointment of the professional, the
+    /// room or the patient? Asked when the time, duration or room changes; the booking itself decides again on submit.
+    /// </summary>
+    public async Task<IActionResult> OnGetCheckAsync([FromQuery] BookingInput input) =>
+        Partial("_BookingCheck", await ClashesAsync(input));
+
     public async Task<IActionResult> OnGetPatientOptionsAsync(string? q)
     {
         // The same search as the navigation box (name fragments, CPF digits, phone digits).
@@ -87,7 +94,8 @@ public class IndexModel(
         {
             case BookingResult.Booked:
                 Response.HxTrigger("appointment-changed");
-                Response.HxToast(T["Agendamento criado: {0} às {1}.", Form.PatientName ?? "", input.Time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
+                Response.HxToast(T["Agendamento criado: {0} em {1} às {2}.", Form.PatientName ?? "",
+                    input.Date.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), input.Time.Value.ToString("HH:mm", CultureInfo.InvariantCulture)]);
                 return Partial("_BookingDone");
             case BookingResult.NeedsAcknowledgement:
                 Form.Warnings = outcome.Warnings.Select(Text).ToList();
@@ -125,6 +133,9 @@ public class IndexModel(
         {
             case StatusChangeResult.Changed:
                 Response.HxTrigger("appointment-changed");
+                // Said aloud as well as shown: the panel may be closed by the time the grid reloads.
+                Response.HxToast(T["{0} em {1} às {2}: {3}.", Panel.PatientName, Panel.StartLocal.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+                    Panel.StartLocal.ToString("HH:mm", CultureInfo.InvariantCulture), StatusNames.Name(T, Panel.Appointment.Status)]);
                 return Partial("_Panel", Panel);
             case StatusChangeResult.Conflict:
                 ModelState.AddModelError(PanelField(outcome.Problem!.Field), Text(outcome.Problem));
@@ -203,6 +214,16 @@ public class IndexModel(
         _ => "Input." + field,
     };
 
+    /// <summary>The booking rules' overlaps for what the form holds so far, as sentences (none until time and duration are known).</summary>
+    private async Task<IReadOnlyList<string>> ClashesAsync(BookingInput input)
+    {
+        if (input is not { ProfessionalId: { } professionalId, Date: { } date, Time: { } time, DurationMinutes: { } minutes }) return [];
+        // Another professional's agenda is not this person's to read (a professional books only on their own).
+        if (!await access.MayBookAsync(User, professionalId)) return [];
+        var found = await booking.ClashesAsync(professionalId, input.PatientId, input.RoomId, clock.ToUtc(date.ToDateTime(time)), minutes);
+        return found.Select(Text).ToList();
+    }
+
     private GridQuery ParseQuery(string? date, string? view, string? by, Guid? professional)
     {
         var d = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
@@ -242,8 +263,20 @@ public class IndexModel(
                     .Select(x => new TreatmentOption(x.t.Id, x.t.Name, x.t.DurationMinutes, x.d.Mode == ScopeMode.Supervised))
                     .ToList();
                 form.ProfessionalStanding = standing;
+
+                // A day this professional cannot be booked at all: said with the date, and the form cannot be sent.
+                var weekly = await db.WorkingHours.AsNoTracking().Where(w => w.ProfessionalId == proId)
+                    .Select(w => new WeeklyInterval(w.Day, w.Start, w.End)).ToListAsync();
+                var exceptions = await db.AvailabilityExceptions.AsNoTracking().Where(e => e.ProfessionalId == proId && e.Date == date)
+                    .Select(e => new AvailabilityException(e.Date, e.Kind, e.Start, e.End)).ToListAsync();
+                var closed = await db.ClinicClosedDays.AsNoTracking().AnyAsync(c => c.Date == date);
+                var reason = BookableDay.Check(date, closed, standing, pro.IsActive, weekly, exceptions);
+                if (reason != DayUnavailable.None)
+                    form.Unavailable = T["Não é possível agendar com {0} em {1}: {2}.", pro.FullName, AgendaText.Day(date, CultureInfo.CurrentCulture),
+                        AgendaText.InSentence(AgendaText.Reason(T, reason, standing), CultureInfo.CurrentCulture)];
             }
         }
+        form.DateName = AgendaText.Day(input.Date ?? today, CultureInfo.CurrentCulture);
         if (input.TreatmentId is { } tid && form.Treatments.All(t => t.Id != tid)) input.TreatmentId = null;
         var chosen = form.Treatments.FirstOrDefault(t => t.Id == input.TreatmentId);
         if (chosen is not null && (treatmentChanged || input.DurationMinutes is null)) input.DurationMinutes = chosen.DurationMinutes;
@@ -258,6 +291,7 @@ public class IndexModel(
             form.RoomRequired = required.Count > 0;
         }
         form.Rooms = rooms.Select(r => new Option(r.Id, r.Name)).ToList();
+        form.Clashes = await ClashesAsync(input);
         if (input.RoomId is { } rid && form.Rooms.All(r => r.Id != rid)) input.RoomId = null;
         return form;
     }
@@ -335,6 +369,12 @@ public sealed class BookingForm
     public bool RoomRequired { get; set; }
     public CredentialStanding ProfessionalStanding { get; set; }
     public IReadOnlyList<string> Warnings { get; set; } = [];
+    /// <summary>Why this professional cannot be booked on the chosen date at all (the submit button is disabled), or null.</summary>
+    public string? Unavailable { get; set; }
+    /// <summary>The chosen date as messages name it ("segunda-feira, 30/11").</summary>
+    public string DateName { get; set; } = "";
+    /// <summary>Overlaps the chosen time and duration already run into, flagged before the form is sent.</summary>
+    public IReadOnlyList<string> Clashes { get; set; } = [];
     public bool NeedsAcknowledgement { get; set; }
     /// <summary>Offers "Registrar atendimento já realizado" (managers and admins only).</summary>
     public bool MayRecordPast { get; set; }

@@ -55,7 +55,38 @@ public sealed class ScheduleGrid
     /// <summary>Local working intervals per professional and day; empty list = not working that day.</summary>
     public required Dictionary<(Guid Professional, DateOnly Day), List<(TimeOnly Start, TimeOnly End)>> Working { get; init; }
     public required Dictionary<DateOnly, string> ClosedDays { get; init; }
+    /// <summary>Professionals who cannot be booked at all on a day, with the reason (absent: bookable at least in part).</summary>
+    public required Dictionary<(Guid Professional, DateOnly Day), DayUnavailable> Unavailable { get; init; }
     public required DateTime NowLocal { get; init; }
+
+    /// <summary>Why a column cannot be booked that day: the clinic is closed, or (by professional) the professional can't be.</summary>
+    public DayUnavailable UnavailableOn(Guid column, DateOnly day) =>
+        ClosedDays.ContainsKey(day) ? DayUnavailable.ClinicClosed
+        : Query.Axis == GridAxis.Professional ? Unavailable.GetValueOrDefault((column, day)) : DayUnavailable.None;
+
+    /// <summary>
+    /// A day with nothing to show and nothing to book: the clinic closed, or nobody working (Sunday), and no appointment
+    /// on it. It gets a sentence instead of an empty hatched grid. One professional chosen keeps their column, which
+    /// says why they cannot be booked.
+    /// </summary>
+    public bool IsEmptyDay(DateOnly day) =>
+        Columns.All(c => CountAt(c.Id, day) == 0)
+        && (ClosedDays.ContainsKey(day)
+            || (Query.Axis == GridAxis.Professional && Query.Professional is null && Columns.All(c => UnavailableOn(c.Id, day) is DayUnavailable.NoWorkingHours or DayUnavailable.TimeOff)));
+
+    /// <summary>
+    /// Whether an appointment that holds time covers any part of the slot in this column (the professional's or the
+    /// room's): such a slot is drawn under its block and never offered as free. No-shows do not hold time.
+    /// </summary>
+    public bool IsOccupied(Guid column, DateOnly day, TimeOnly slot)
+    {
+        if (!Cells.TryGetValue((column, day), out var list)) return false;
+        var start = day.ToDateTime(slot);
+        var end = start.AddMinutes(SlotMinutes);
+        foreach (var a in list)
+            if (AppointmentStateMachine.OccupiesTime(a.Status) && TimeOverlap.Overlaps(a.StartLocal, a.EndLocal, start, end)) return true;
+        return false;
+    }
 
     public int SlotCount => (int)((Closes - Opens).TotalMinutes / SlotMinutes);
     public IEnumerable<TimeOnly> Slots => Enumerable.Range(0, SlotCount).Select(i => Opens.AddMinutes(i * SlotMinutes));
@@ -74,6 +105,12 @@ public sealed class ScheduleGrid
         return intervals.Any(i => i.Start <= slot && (end <= i.End || i.End == TimeOnly.MaxValue) && end > slot);
     }
 
+    /// <summary>A slot offered as free: the column can be booked that day, works through it, and nothing holds it.</summary>
+    public bool IsFree(Guid column, DateOnly day, TimeOnly slot) =>
+        UnavailableOn(column, day) == DayUnavailable.None
+        && (Query.Axis == GridAxis.Room || IsWorking(column, day, slot))
+        && !IsOccupied(column, day, slot);
+
     /// <summary>Offset from the top of the day column, in slots (fractions allowed).</summary>
     public double SlotsFromOpen(DateTime local) => (local.TimeOfDay - Opens.ToTimeSpan()).TotalMinutes / SlotMinutes;
 }
@@ -87,7 +124,6 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
         var zone = clock.TimeZone;
         var fromUtc = Availability.ToUtc(q.FirstDay.ToDateTime(TimeOnly.MinValue), zone);
         var toUtc = Availability.ToUtc(q.FirstDay.AddDays(q.DayCount).ToDateTime(TimeOnly.MinValue), zone);
-        var today = DateOnly.FromDateTime(clock.Now);
 
         // All professionals and rooms, once: the active ones are the columns and the picker, and every one names the
         // appointments (an appointment may belong to someone made inactive since).
@@ -96,7 +132,8 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
             .ToListAsync(ct);
         var allRooms = await db.Rooms.AsNoTracking().OrderBy(r => r.Name).Select(r => new { r.Id, r.Name, r.IsActive }).ToListAsync(ct);
         var professionals = allProfessionals.Where(p => p.IsActive)
-            .Select(p => new GridColumn(p.Id, p.FullName, p.Color, Credentials.Standing(p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough, today)))
+            // As the registration stands on the day shown (a card that lapses next week makes next week unbookable).
+            .Select(p => new GridColumn(p.Id, p.FullName, p.Color, Credentials.Standing(p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough, q.Date)))
             .ToList();
 
         IReadOnlyList<GridColumn> columns = q.Axis == GridAxis.Professional
@@ -156,6 +193,7 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
             .ToDictionaryAsync(c => c.Date, c => c.Name, ct);
 
         var working = new Dictionary<(Guid, DateOnly), List<(TimeOnly, TimeOnly)>>();
+        var unavailable = new Dictionary<(Guid, DateOnly), DayUnavailable>();
         if (q.Axis == GridAxis.Professional && columns.Count > 0)
         {
             var ids = columns.Select(c => c.Id).ToList();
@@ -166,6 +204,14 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
             {
                 var weekly = hours.Where(h => h.ProfessionalId == id).Select(h => new WeeklyInterval(h.Day, h.Start, h.End)).ToList();
                 var exc = exceptions.Where(e => e.ProfessionalId == id).Select(e => new AvailabilityException(e.Date, e.Kind, e.Start, e.End)).ToList();
+                // The registration as it will stand on each day shown, not today: a card that lapses next week greys next week.
+                var p = allProfessionals.First(x => x.Id == id);
+                foreach (var day in q.Days)
+                {
+                    var standing = Credentials.Standing(p.Council, p.RegistrationStatus, p.CardValidUntil, p.FeesPaidThrough, day);
+                    var reason = BookableDay.Check(day, closed.ContainsKey(day), standing, p.IsActive, weekly, exc);
+                    if (reason != DayUnavailable.None) unavailable[(id, day)] = reason;
+                }
                 var available = Availability.Between(fromUtc, toUtc, zone, weekly, exc, closed.Keys);
                 foreach (var interval in available)
                 {
@@ -197,6 +243,7 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
             CellCounts = counts,
             Working = working,
             ClosedDays = closed,
+            Unavailable = unavailable,
             NowLocal = clock.Now,
         };
     }
