@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using NeonPro.Web.Domain;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Domain.Scheduling;
 using NeonPro.Web.Features.Professionals;
@@ -16,9 +17,9 @@ public static class AgendaText
     public static string Reason(IStringLocalizer T, DayUnavailable reason, CredentialStanding standing) => reason switch
     {
         DayUnavailable.ClinicClosed => T["Clínica fechada"],
-        DayUnavailable.RegistrationNotRegular => T[ProfessionalLabels.Of(standing)],
+        DayUnavailable.RegistrationNotRegular => T[EnumLabels.Of(standing)],
         DayUnavailable.InactiveProfessional => T["Profissional inativo"],
-        DayUnavailable.TimeOff => T[ProfessionalLabels.Of(AvailabilityExceptionKind.TimeOff)],
+        DayUnavailable.TimeOff => T[EnumLabels.Of(AvailabilityExceptionKind.TimeOff)],
         DayUnavailable.NoWorkingHours => T["Não atende neste dia"],
         _ => "",
     };
