@@ -68,4 +68,23 @@ public sealed class ClosedDaysTests(NeonProFactory app) : IClassFixture<NeonProF
         Assert.Equal("Tiradentes (fechado o dia todo)", days.Single(d => d.Date == new DateOnly(2026, 4, 21)).Name);
         Assert.Equal("Corpus Christi", days.Single(d => d.Date == new DateOnly(2026, 6, 4)).Name);
     }
+
+    [Theory]
+    [InlineData("1800")]
+    [InlineData("abc")]
+    [InlineData("")]
+    public async Task A_year_out_of_range_is_refused_next_to_its_field_and_adds_nothing(string year)
+    {
+        var (client, _) = await app.SignedInClientAsync(Roles.Manager);
+        var before = await app.NewDbContext().ClinicClosedDays.CountAsync();
+
+        var response = await client.PostFormAsync(Url, $"{Url}?handler=AddHolidays", [new("holidayYear", year)], htmx: true);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        // The field is marked invalid and the one message stands right after it, from ModelState like every other form.
+        Assert.Matches("class=\"form-control is-invalid\" type=\"number\" id=\"holiday-year\"", html);
+        Assert.Matches("<span class=\"invalid-feedback d-block field-validation-error\" data-valmsg-for=\"holidayYear\"[^>]*>Informe um ano entre \\d{4} e \\d{4}\\.</span>", html);
+        Assert.Equal(before, await app.NewDbContext().ClinicClosedDays.CountAsync());
+    }
 }

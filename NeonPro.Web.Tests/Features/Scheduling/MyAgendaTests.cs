@@ -56,6 +56,15 @@ public sealed class MyAgendaTests(NeonProFactory app) : IClassFixture<NeonProFac
         var status = await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking()
             .Where(x => x.Id == appointmentId).Select(x => x.Status).SingleAsync());
         Assert.Equal(AppointmentStatus.Completed, status);
+
+        // A move the state machine refuses is answered in the list's alert (from ModelState), and changes nothing.
+        var refused = await Press(AppointmentStatus.InProgress);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var alert = FormPosting.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("#my-agenda .alert-danger[role=alert]");
+        Assert.NotNull(alert);
+        Assert.Contains("Concluído", alert!.TextContent);
+        Assert.Equal(AppointmentStatus.Completed, await app.WithScopeAsync(sp => sp.GetRequiredService<NeonProDbContext>().Appointments.AsNoTracking()
+            .Where(x => x.Id == appointmentId).Select(x => x.Status).SingleAsync()));
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
     public DateOnly Day { get; private set; }
     public string? ProfessionalName { get; private set; }
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
-    public string? Message { get; private set; }
 
     public sealed record AgendaItem(
         Guid Id, Guid Version, DateTime StartLocal, DateTime EndLocal, AppointmentStatus Status, Guid PatientId, string PatientName,
@@ -44,7 +43,7 @@ public class MyAgendaModel(NeonProDbContext db, ClinicClock clock, AppointmentSt
             User.ActorName());
         if (outcome.Result != StatusChangeResult.Changed && outcome.Problem is { } p)
         {
-            Message = T[p.Message, p.Args.Select(a => a is AppointmentStatus s ? StatusNames.Name(T, s) : a).ToArray()];
+            ModelState.AddModelError(string.Empty, T[p.Message, p.Args.Select(a => a is AppointmentStatus s ? StatusNames.Name(T, s) : a).ToArray()]);
             Response.StatusCode = outcome.Result == StatusChangeResult.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
         }
         await LoadAsync();

@@ -24,7 +24,6 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
     // The add form as typed, with its messages after a refusal.
     public string? NewDate { get; private set; }
     public string? NewName { get; private set; }
-    public string? HolidayYearError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -101,7 +100,9 @@ public class IndexModel(NeonProDbContext db, ClinicClock clock, IStringLocalizer
     {
         if (holidayYear is not { } year || year < FirstYear || year > LastYear)
         {
-            HolidayYearError = T["Informe um ano entre {0} e {1}.", FirstYear, LastYear];
+            // One message for a missing, unreadable or out-of-range year (binding may have added its own for "abc").
+            ModelState.Remove("holidayYear");
+            ModelState.AddModelError("holidayYear", T["Informe um ano entre {0} e {1}.", FirstYear, LastYear]);
             await LoadAsync(ct);
             return this.InvalidForm(ListPartial);
         }
