@@ -69,9 +69,10 @@ PATIENTS=$(for q in ana maria joao jose carlos paula lucas julia pedro beatriz; 
 done | sort -u)
 mapfile -t PATIENT_LIST <<<"$PATIENTS"
 
-# Free 15-minute starts in a one-professional day grid: open slot buttons not covered by an active appointment.
+# Free 15-minute starts in a one-professional day grid: the cells offered as free ("slot free"; the grid no longer
+# offers a time under an appointment), still checked against the active appointments drawn on it.
 free_slots() {
-  tr '\n' ' ' | grep -o 'class="slot" data-time="[0-9:]*"\|<div class="appt st-[A-Za-z]*"[^>]*title="[0-9:]*–[0-9:]*' \
+  tr '\n' ' ' | grep -o 'class="slot free"[^>]*data-time="[0-9:]*"\|<div class="appt st-[A-Za-z]*"[^>]*title="[0-9:]*–[0-9:]*' \
     | sed -e 's/.*data-time="\([0-9:]*\)"/slot \1/' -e 's/<div class="appt st-\([A-Za-z]*\)".*title="\([0-9:]*\)–\([0-9:]*\)/appt \1 \2 \3/' \
     | awk 'function m(t) { split(t, x, ":"); return x[1] * 60 + x[2] }
       $1 == "slot" { slots[++n] = $2 }
