@@ -53,7 +53,8 @@ internal static class SqliteChainReader
     /// only reads: it copies rows into batches, and other cores hash each batch's rows (SHA-256 is most of the cost, and
     /// a row's content hash depends on that row alone). The batches are then checked here in sequence order with the
     /// hashes they came back with (the link check compares stored values), so the first break reported is the same as
-    /// a walk on one thread finds. At most <see cref="BatchesInFlight"/> batches exist at once: memory stays flat.
+    /// a walk on one thread finds. At most <see cref="BatchesInFlight"/> batches are in flight, plus the one being filled:
+    /// memory stays flat.
     /// </summary>
     private static Stop Scan(sqlite3 handle, AuditChainWalk walk, IReadOnlySet<long> anchored, Dictionary<long, string> anchoredHashes,
         ref long last, CancellationToken ct)
