@@ -107,10 +107,11 @@ public sealed class AuditVerifyVerbTests(NeonProFactory app) : IClassFixture<Neo
     }
 
     [Fact]
-    public async Task Audit_verify_on_a_data_folder_without_a_database_says_so_and_exits_non_zero()
+    public async Task Audit_verify_without_a_database_or_on_one_not_yet_upgraded_says_so_and_exits_2()
     {
         var folder = NeonProFactory.NewDataFolder();
         Directory.CreateDirectory(folder);
+        List<string> folders = [folder];
         try
         {
             // As `dotnet NeonPro.Web.dll audit verify` builds the app (Program.cs), pointed at an empty data folder.
@@ -126,11 +127,26 @@ public sealed class AuditVerifyVerbTests(NeonProFactory app) : IClassFixture<Neo
             Assert.Equal(2, exit);
             Assert.Equal("", output);
             Assert.Contains("holds no NeonPro tables: nothing to check.", error);
+
+            // A database an earlier release left, not yet upgraded: verify would read columns it does not have. (Another
+            // folder: the app's pool still holds a connection to the empty file.)
+            folder = NeonProFactory.NewDataFolder();
+            Directory.CreateDirectory(folder);
+            folders.Add(folder);
+            var fixture = Path.Combine(RepositoryPaths.Root, "NeonPro.Web.Tests", "Fixtures", "release-188cf25-small.db.gz");
+            await using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(fixture), System.IO.Compression.CompressionMode.Decompress))
+            await using (var db = File.Create(Path.Combine(folder, "neonpro.db")))
+                await gz.CopyToAsync(db);
+            (exit, output, error) = await RunOnAsync(folder);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Matches(@"is from an earlier version \(\d+ upgrade steps pending\): start NeonPro once to upgrade it, then run audit verify again\.", error);
         }
         finally
         {
             // Never ClearAllPools (other classes' connections); on Linux a file still open is deleted all the same.
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+            foreach (var f in folders)
+                try { Directory.Delete(f, recursive: true); } catch (IOException) { }
         }
     }
 
