@@ -69,17 +69,24 @@ bench_sign_in() {
 }
 
 # One timed htmx request: prints "<server s> <curl time_total s> <http code>". The server time is the dur of the
-# answer's Server-Timing header (queries and rendering, measured inside the app; NaN when absent). Extra curl
+# answer's Server-Timing header (queries and rendering, measured inside the app; NaN when absent; BENCH_PART=name
+# prints that part's dur, e.g. audit-query, as a fourth column). Extra curl
 # arguments (a form's fields) follow the path; BENCH_BODY names a file to keep the answer in.
 bench_timed() {
   local path=$1; shift
-  local headers out server
+  local headers out server part
   headers=$(mktemp)
   out=$(curl -s -o "${BENCH_BODY:-/dev/null}" -D "$headers" -b "$BENCH_JAR" -H 'HX-Request: true' -w '%{http_code} %{time_total}' "$@" "$BENCH_URL$path")
-  server=$( (grep -i '^server-timing:' "$headers" || true) | sed 's/.*dur=\([0-9.]*\).*/\1/' | tr -d '\r')
+  # The last Server-Timing line is the total (TimeFromHere writes it when the answer starts; parts come before it).
+  server=$( (grep -i '^server-timing:' "$headers" || true) | tail -n 1 | sed 's/.*dur=\([0-9.]*\).*/\1/' | tr -d '\r')
+  part=""
+  if [ -n "${BENCH_PART:-}" ]; then
+    part=$( (grep -i "^server-timing: *$BENCH_PART;dur=" "$headers" || true) | head -n 1 | sed 's/.*dur=\([0-9.]*\).*/\1/' | tr -d '\r')
+  fi
   rm -f "$headers"
-  awk -v ms="${server:-NaN}" -v total="${out#* }" -v code="${out%% *}" \
-    'BEGIN { printf "%s %s %s\n", (ms == "NaN" ? "NaN" : sprintf("%.6f", ms / 1000)), total, code }'
+  awk -v ms="${server:-NaN}" -v total="${out#* }" -v code="${out%% *}" -v part="${part:-NaN}" -v want="${BENCH_PART:-}" \
+    'BEGIN { printf "%s %s %s", (ms == "NaN" ? "NaN" : sprintf("%.6f", ms / 1000)), total, code;
+      if (want != "") printf " %s", (part == "NaN" ? "NaN" : sprintf("%.6f", part / 1000)); printf "\n" }'
 }
 
 # Reads seconds (one per line) on stdin; prints "n=… median=… ms p95=… ms" (nearest-rank percentiles).

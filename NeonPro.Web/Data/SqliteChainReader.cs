@@ -48,98 +48,191 @@ internal static class SqliteChainReader
         }
     }
 
-    /// <summary>Reads rows past <paramref name="last"/> in sequence order until the chain ends, breaks or needs EF.</summary>
+    /// <summary>
+    /// Reads rows past <paramref name="last"/> in sequence order until the chain ends, breaks or needs EF. This thread
+    /// only reads: it copies rows into batches, and other cores hash each batch's rows (SHA-256 is most of the cost, and
+    /// a row's content hash depends on that row alone). The batches are then checked here in sequence order with the
+    /// hashes they came back with (the link check compares stored values), so the first break reported is the same as
+    /// a walk on one thread finds. At most <see cref="BatchesInFlight"/> batches are in flight, plus the one being filled:
+    /// memory stays flat.
+    /// </summary>
     private static Stop Scan(sqlite3 handle, AuditChainWalk walk, IReadOnlySet<long> anchored, Dictionary<long, string> anchoredHashes,
         ref long last, CancellationToken ct)
     {
         using var statement = Prepare(handle);
-        using var hasher = new StoredRowHasher();
         raw.sqlite3_bind_int64(statement, 1, last);
-        var row = new RowBuffer(statement.DangerousGetHandle());
-        for (var count = 1L; ; count++)
+        var pointer = statement.DangerousGetHandle();
+        var inFlight = new Queue<RowBatch>();
+        var free = new Stack<RowBatch>();
+        try
         {
-            var rc = raw.sqlite3_step(statement);
-            if (rc == raw.SQLITE_DONE) return default;
-            if (rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, handle);
-            if ((count & 0xFFFF) == 0) ct.ThrowIfCancellationRequested();
-
-            var sequence = row.Int64(0);
-            if (row.Type(1) != raw.SQLITE_TEXT || !TryParseStoredInstant(row.Read(1), out var occurredAtUtc)) return new Stop(null, sequence);
-            row.ReadAll(2, 13);
-            var stored = new StoredAuditRow
+            var batch = new RowBatch();
+            while (true)
             {
-                Sequence = sequence,
-                OccurredAtUtc = occurredAtUtc,
-                PreviousHash = row.Column(2),
-                UserId = row.Column(3),
-                UserName = row.Column(4),
-                Role = row.Column(5),
-                IpAddress = row.Column(6),
-                UserAgent = row.Column(7),
-                Action = row.Column(8).Bytes,
-                EntityType = row.Column(9),
-                EntityId = row.Column(10),
-                OldValues = row.Column(11),
-                NewValues = row.Column(12),
-                Hash = row.Column(13),
-            };
-            if (!walk.TryNext(stored, hasher, out var broken)) return new Stop(null, sequence);
-            if (broken is not null) return new Stop(broken, null);
-            if (anchored.Contains(sequence)) anchoredHashes[sequence] = System.Text.Encoding.UTF8.GetString(stored.Hash.Bytes);
-            last = sequence;
+                var rc = raw.sqlite3_step(statement);
+                if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) SqliteException.ThrowExceptionForRC(rc, handle);
+                if (rc == raw.SQLITE_ROW) batch.Add(pointer);
+                if (batch.Count == RowBatch.Capacity || (rc == raw.SQLITE_DONE && batch.Count > 0))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    batch.StartHashing();
+                    inFlight.Enqueue(batch);
+                    batch = free.Count > 0 ? free.Pop() : new RowBatch();
+                }
+                // Check the oldest batch when the pipeline is full, and every batch once the rows have all been read.
+                while (inFlight.Count >= BatchesInFlight || (rc == raw.SQLITE_DONE && inFlight.Count > 0))
+                {
+                    var oldest = inFlight.Dequeue();
+                    var stop = oldest.Check(walk, anchored, anchoredHashes, ref last);
+                    if (stop is not null) return stop.Value;
+                    oldest.Clear();
+                    free.Push(oldest);
+                }
+                if (rc == raw.SQLITE_DONE) return default;
+            }
+        }
+        finally
+        {
+            // A break or a row for EF ends the scan early: batches still being hashed are left to finish (their
+            // results are not needed) before the statement whose rows they copied goes away.
+            foreach (var pending in inFlight) pending.WaitQuietly();
         }
     }
 
+    // Enough batches for every core to hash one while this thread reads the next.
+    private static readonly int BatchesInFlight = Math.Max(2, Environment.ProcessorCount * 2);
+
     /// <summary>
-    /// The current row's columns copied into one reusable buffer, read with direct calls into the SQLite library that
-    /// Microsoft.Data.Sqlite loaded. Each SQLitePCL call takes and releases the statement's SafeHandle and switches GC
-    /// mode; at two or three calls per column, 14 columns a row, that cost more than SQLite's own reading. These
-    /// functions only read the current row's values (or convert one to text), never block and never call back, which
-    /// is what SuppressGCTransition requires. Valid while the statement is (the caller holds it).
+    /// Rows copied from the statement into one buffer (each row's hashed columns, its sequence and time), then hashed
+    /// on a pool thread and checked in order. Reused once checked.
     /// </summary>
-    private sealed class RowBuffer(IntPtr statement)
+    private sealed class RowBatch
     {
-        private byte[] _bytes = new byte[16 * 1024];
-        private readonly int[] _start = new int[14];
-        private readonly int[] _length = new int[14];
-        private readonly bool[] _null = new bool[14];
+        public const int Capacity = 1024;
+        private const int Columns = 12; // PreviousHash (statement column 2) to Hash (13)
+        private const int HashSize = 32;
 
-        public long Int64(int column) => Native.sqlite3_column_int64(statement, column);
+        private byte[] _bytes = new byte[Capacity * 1024];
+        private int _used;
+        private readonly long[] _sequence = new long[Capacity];
+        // The time as EF reads it, or null when the stored text is not in the form EF writes: that row is read through EF.
+        private readonly DateTime?[] _occurredAtUtc = new DateTime?[Capacity];
+        private readonly int[] _start = new int[Capacity * Columns];
+        private readonly int[] _length = new int[Capacity * Columns]; // -1: NULL
+        private readonly byte[] _hashes = new byte[Capacity * HashSize];
+        private readonly bool[] _hashed = new bool[Capacity];
+        private Task? _hashing;
 
-        public int Type(int column) => Native.sqlite3_column_type(statement, column);
+        public int Count { get; private set; }
 
-        /// <summary>One column's bytes, alone at the start of the buffer.</summary>
-        public ReadOnlySpan<byte> Read(int column)
+        public void Add(IntPtr statement)
         {
-            Copy(column, 0);
-            return _bytes.AsSpan(0, _length[column]);
+            var row = Count++;
+            _sequence[row] = Native.sqlite3_column_int64(statement, 0);
+            _occurredAtUtc[row] = null;
+            if (Native.sqlite3_column_type(statement, 1) == raw.SQLITE_TEXT)
+            {
+                var at = Copy(statement, 1);
+                if (TryParseStoredInstant(_bytes.AsSpan(at.Start, at.Length), out var occurredAtUtc)) _occurredAtUtc[row] = occurredAtUtc;
+                _used = at.Start; // the time's text is not kept
+            }
+            for (var column = 0; column < Columns; column++)
+            {
+                var (start, length) = Copy(statement, column + 2);
+                _start[row * Columns + column] = start;
+                _length[row * Columns + column] = length;
+            }
         }
 
-        /// <summary>Copies columns <paramref name="first"/> to <paramref name="last"/> one after another.</summary>
-        public void ReadAll(int first, int last)
-        {
-            var at = 0;
-            for (var column = first; column <= last; column++) at = Copy(column, at);
-        }
-
-        public Utf8Column Column(int column) =>
-            _null[column] ? new Utf8Column(default, isNull: true) : new Utf8Column(_bytes.AsSpan(_start[column], _length[column]));
-
-        private int Copy(int column, int at)
+        private (int Start, int Length) Copy(IntPtr statement, int column)
         {
             // The text form of the value (sqlite3_column_blob converts a number to text, as GetString would); only a
             // value with no bytes can be NULL, and one more call tells.
             var pointer = Native.sqlite3_column_blob(statement, column);
             var length = Native.sqlite3_column_bytes(statement, column);
-            _null[column] = length == 0 && Native.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
-            if (at + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(at + length, _bytes.Length * 2));
-            if (length > 0) Marshal.Copy(pointer, _bytes, at, length);
-            _start[column] = at;
-            _length[column] = length;
-            return at + length;
+            if (length == 0 && Native.sqlite3_column_type(statement, column) == raw.SQLITE_NULL) return (_used, -1);
+            if (_used + length > _bytes.Length) Array.Resize(ref _bytes, Math.Max(_used + length, _bytes.Length * 2));
+            if (length > 0) Marshal.Copy(pointer, _bytes, _used, length);
+            var start = _used;
+            _used += length;
+            return (start, length);
+        }
+
+        public void StartHashing() => _hashing = Task.Run(Hash);
+
+        private void Hash()
+        {
+            using var hasher = new StoredRowHasher();
+            for (var row = 0; row < Count; row++)
+            {
+                if (_occurredAtUtc[row] is null) { _hashed[row] = false; continue; }
+                var stored = Row(row);
+                _hashed[row] = hasher.TryHash(stored, _hashes.AsSpan(row * HashSize, HashSize));
+            }
+        }
+
+        /// <summary>Checks this batch's rows in order once hashed; what stopped the scan, or null to go on.</summary>
+        public Stop? Check(AuditChainWalk walk, IReadOnlySet<long> anchored, Dictionary<long, string> anchoredHashes, ref long last)
+        {
+            _hashing!.GetAwaiter().GetResult();
+            for (var row = 0; row < Count; row++)
+            {
+                var sequence = _sequence[row];
+                if (_occurredAtUtc[row] is null) return new Stop(null, sequence);
+                var stored = Row(row);
+                var hash = _hashed[row] ? _hashes.AsSpan(row * HashSize, HashSize) : default;
+                if (!walk.TryNext(stored, hash, out var broken)) return new Stop(null, sequence);
+                if (broken is not null) return new Stop(broken, null);
+                if (anchored.Contains(sequence)) anchoredHashes[sequence] = System.Text.Encoding.UTF8.GetString(stored.Hash.Bytes);
+                last = sequence;
+            }
+            return null;
+        }
+
+        public void WaitQuietly()
+        {
+            // Only waits: the scan is already ending with its own result or exception.
+            try { _hashing?.Wait(); } catch (AggregateException) { }
+        }
+
+        public void Clear()
+        {
+            Count = 0;
+            _used = 0;
+            _hashing = null;
+        }
+
+        private StoredAuditRow Row(int row) => new()
+        {
+            Sequence = _sequence[row],
+            OccurredAtUtc = _occurredAtUtc[row] ?? default,
+            PreviousHash = Column(row, 0),
+            UserId = Column(row, 1),
+            UserName = Column(row, 2),
+            Role = Column(row, 3),
+            IpAddress = Column(row, 4),
+            UserAgent = Column(row, 5),
+            Action = Column(row, 6).Bytes,
+            EntityType = Column(row, 7),
+            EntityId = Column(row, 8),
+            OldValues = Column(row, 9),
+            NewValues = Column(row, 10),
+            Hash = Column(row, 11),
+        };
+
+        private Utf8Column Column(int row, int column)
+        {
+            var length = _length[row * Columns + column];
+            return length < 0 ? new Utf8Column(default, isNull: true) : new Utf8Column(_bytes.AsSpan(_start[row * Columns + column], length));
         }
     }
 
+    /// <summary>
+    /// Direct calls into the SQLite library that Microsoft.Data.Sqlite loaded. Each SQLitePCL call takes and releases
+    /// the statement's SafeHandle and switches GC mode; at two or three calls per column, 14 columns a row, that cost
+    /// more than SQLite's own reading. These functions only read the current row's values (or convert one to text),
+    /// never block and never call back, which is what SuppressGCTransition requires. The caller holds the statement.
+    /// </summary>
     private static class Native
     {
         // The library SQLitePCLRaw's e_sqlite3 provider loads (the bundle Microsoft.Data.Sqlite uses).

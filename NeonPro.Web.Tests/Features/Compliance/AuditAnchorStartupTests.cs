@@ -5,6 +5,7 @@ using NeonPro.Web.Domain.Audit;
 using NeonPro.Web.Domain.Professionals;
 using NeonPro.Web.Data;
 using NeonPro.Web.Features.Compliance.Audit;
+using NeonPro.Web.Infrastructure;
 using NeonPro.Web.Infrastructure.Auth;
 using NeonPro.Web.Infrastructure.Cli;
 using NeonPro.Web.Tests.Infrastructure;
@@ -103,5 +104,60 @@ public sealed class AuditVerifyVerbTests(NeonProFactory app) : IClassFixture<Neo
         Assert.Equal(1, exit);
         Assert.Equal("verdict: broken at 2 (ContentChanged)", lines[1]);
         Assert.Equal(2, await CommandLine.RunAsync(app.Services, ["audit", "check"], new StringWriter()));
+    }
+
+    [Fact]
+    public async Task Audit_verify_without_a_database_or_on_one_not_yet_upgraded_says_so_and_exits_2()
+    {
+        var folder = NeonProFactory.NewDataFolder();
+        Directory.CreateDirectory(folder);
+        List<string> folders = [folder];
+        try
+        {
+            // As `dotnet NeonPro.Web.dll audit verify` builds the app (Program.cs), pointed at an empty data folder.
+            var (exit, output, error) = await RunOnAsync(folder);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Equal($"audit verify: there is no NeonPro database at {Path.Combine(folder, "neonpro.db")}: nothing to check. Is NeonPro:DataFolder the install's data folder?", error.Trim());
+            Assert.False(File.Exists(Path.Combine(folder, "neonpro.db")), "checking must not leave an empty database behind");
+
+            // An empty file where the database should be (a failed copy): no tables, said as much.
+            await File.WriteAllBytesAsync(Path.Combine(folder, "neonpro.db"), []);
+            (exit, output, error) = await RunOnAsync(folder);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Contains("holds no NeonPro tables: nothing to check.", error);
+
+            // A database an earlier release left, not yet upgraded: verify would read columns it does not have. (Another
+            // folder: the app's pool still holds a connection to the empty file.)
+            folder = NeonProFactory.NewDataFolder();
+            Directory.CreateDirectory(folder);
+            folders.Add(folder);
+            var fixture = Path.Combine(RepositoryPaths.Root, "NeonPro.Web.Tests", "Fixtures", "release-188cf25-small.db.gz");
+            await using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(fixture), System.IO.Compression.CompressionMode.Decompress))
+            await using (var db = File.Create(Path.Combine(folder, "neonpro.db")))
+                await gz.CopyToAsync(db);
+            (exit, output, error) = await RunOnAsync(folder);
+            Assert.Equal(2, exit);
+            Assert.Equal("", output);
+            Assert.Matches(@"is from an earlier version \(\d+ upgrade steps pending\): start NeonPro once to upgrade it, then run audit verify again\.", error);
+        }
+        finally
+        {
+            // Never ClearAllPools (other classes' connections); on Linux a file still open is deleted all the same.
+            foreach (var f in folders)
+                try { Directory.Delete(f, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> RunOnAsync(string dataFolder)
+    {
+        string[] args = ["audit", "verify", $"--NeonPro:DataFolder={dataFolder}", "--Logging:LogLevel:Default=Warning"];
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(NeonProApp.HostOptions(args));
+        builder.AddNeonPro();
+        await using var verbApp = builder.Build();
+        var (output, error) = (new StringWriter(), new StringWriter());
+        var exit = await CommandLine.RunAsync(verbApp.Services, args, output, error);
+        return (exit, output.ToString(), error.ToString());
     }
 }

@@ -144,6 +144,20 @@ public sealed class AuditChainWalk
     /// </summary>
     public bool TryNext(scoped in StoredAuditRow row, StoredRowHasher hasher, out AuditChainBreak? broken)
     {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        // Hashing before the link checks gives the same verdict: a row that breaks the sequence or the link is reported
+        // as such whatever its hash.
+        var hashed = hasher.TryHash(row, hash);
+        return TryNext(row, hashed ? hash : default, out broken);
+    }
+
+    /// <summary>
+    /// The same checks with the row's content hash computed beforehand (verify hashes rows on other threads while it
+    /// reads); an empty <paramref name="contentHash"/> means the row could not be hashed as stored (returns false as
+    /// <see cref="TryNext(in StoredAuditRow, StoredRowHasher, out AuditChainBreak?)"/> does).
+    /// </summary>
+    public bool TryNext(scoped in StoredAuditRow row, ReadOnlySpan<byte> contentHash, out AuditChainBreak? broken)
+    {
         broken = null;
         if (row.Sequence != _expectedSequence)
         {
@@ -159,11 +173,10 @@ public sealed class AuditChainWalk
             broken = new AuditChainBreak(row.Sequence, AuditBreakReason.BrokenLink);
             return true;
         }
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        if (!hasher.TryHash(row, hash)) return false;
+        if (contentHash.IsEmpty) return false;
         RowsChecked++;
         Span<byte> hex = stackalloc byte[SHA256.HashSizeInBytes * 2];
-        Convert.TryToHexStringLower(hash, hex, out _);
+        Convert.TryToHexStringLower(contentHash, hex, out _);
         if (row.Hash.IsNull || !row.Hash.Bytes.SequenceEqual(hex))
         {
             broken = new AuditChainBreak(row.Sequence, AuditBreakReason.ContentChanged);

@@ -50,7 +50,10 @@ public static class CommandLine
     public static Task<int> RunAsync(IServiceProvider app, string[] args) => RunAsync(app, args, Console.Out);
 
     /// <summary>Runs a verb, printing what it reports to <paramref name="output"/> (audit verify; the others print to the console).</summary>
-    public static async Task<int> RunAsync(IServiceProvider app, string[] args, TextWriter output)
+    public static Task<int> RunAsync(IServiceProvider app, string[] args, TextWriter output) => RunAsync(app, args, output, Console.Error);
+
+    /// <summary>The same, with why a verb could not run (usage, no database) printed to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(IServiceProvider app, string[] args, TextWriter output, TextWriter error)
     {
         var verb = args[0];
         // jobs takes words; audit its sub-command first; every other verb takes --name value options.
@@ -72,7 +75,7 @@ public static class CommandLine
         }
         catch (CommandLineException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await error.WriteLineAsync(e.Message);
             return 2;
         }
     }
@@ -160,6 +163,7 @@ public static class CommandLine
     private static async Task<int> AuditVerifyAsync(IServiceProvider app, TextWriter output)
     {
         using var scope = VerbScope(app, "audit verify");
+        await RequireCurrentDatabaseAsync(scope.ServiceProvider.GetRequiredService<NeonProDbContext>(), "audit verify");
         var clock = scope.ServiceProvider.GetRequiredService<Infrastructure.Time.ClinicClock>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var result = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
@@ -173,6 +177,29 @@ public static class CommandLine
             ? string.Create(invariant, $"last anchor checked: {clock.ToClinicTime(anchor.AtUtc):dd/MM/yyyy HH:mm} (clinic time), entry {anchor.Sequence}")
             : "last anchor checked: none (rows removed from the end would go unnoticed)");
         return result.Break is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// A verb that only reads (audit verify) refuses, with a sentence an operator can act on, a data folder with no
+    /// database in it (a wrong NeonPro:DataFolder; on SQLite opening would create an empty file) or a database an
+    /// earlier version left and the app has not upgraded yet: reading it would fail on a missing table or column.
+    /// Names the SQLite file, never a server connection string (it may hold a password).
+    /// </summary>
+    private static async Task RequireCurrentDatabaseAsync(NeonProDbContext db, string verb)
+    {
+        string? file = null;
+        if (db.Database.IsSqlite())
+        {
+            file = Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            if (!File.Exists(file))
+                throw new CommandLineException($"{verb}: there is no NeonPro database at {file}: nothing to check. Is NeonPro:DataFolder the install's data folder?");
+        }
+        var where = file ?? "the configured database";
+        if (!(await db.Database.GetAppliedMigrationsAsync()).Any())
+            throw new CommandLineException($"{verb}: {where} holds no NeonPro tables: nothing to check. Is NeonPro:DataFolder the install's data folder?");
+        var pending = (await db.Database.GetPendingMigrationsAsync()).Count();
+        if (pending > 0)
+            throw new CommandLineException($"{verb}: {where} is from an earlier version ({pending} upgrade steps pending): start NeonPro once to upgrade it, then run {verb} again.");
     }
 
     /// <summary>One backup now, into --out (default: Backup:Folder); no retention, the copies beyond it are the job's to delete.</summary>

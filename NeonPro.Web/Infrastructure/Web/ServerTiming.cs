@@ -23,4 +23,16 @@ public static class ServerTiming
             return Task.CompletedTask;
         });
     }
+
+    /// <summary>
+    /// Adds "<paramref name="metric"/>;dur=ms" for the time <paramref name="work"/> took, before the response starts,
+    /// so it comes before the total of <see cref="TimeFromHere"/> (written last, when the response starts): the total
+    /// less this part is what the rest (the rendering) took.
+    /// </summary>
+    public static async Task TimePartAsync(this HttpResponse response, string metric, Func<Task> work)
+    {
+        var clock = Stopwatch.StartNew();
+        await work();
+        response.Headers.Append("Server-Timing", metric + ";dur=" + clock.Elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture));
+    }
 }
