@@ -229,6 +229,9 @@ public sealed class SchedulingKeyboardTests(AppServer app, ITestOutputHelper out
         var confirmed = Grid(page).GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^11:00 {Regex.Escape(patient)} .*Confirmado$"), IncludeHidden = true });
         await Expect(confirmed).ToHaveCountAsync(1);
         await Expect(Dialog(page).Locator("#panel-status")).ToBeFocusedAsync();
+        // Esc once no htmx request is in flight. One CI run (of four) saw this Esc ignored with focus on the status; the
+        // cause is not found yet (the session note says so), and a person presses Esc after the redraw, not during it.
+        await Expect(page.Locator(".htmx-request")).ToHaveCountAsync(0);
         await PressAsync(page, "Escape");
         await Expect(Dialog(page)).ToBeHiddenAsync();
         await Expect(confirmed).ToBeFocusedAsync();

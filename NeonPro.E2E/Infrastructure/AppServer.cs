@@ -124,8 +124,14 @@ public sealed class AppServer : IAsyncLifetime
         var answered = page.WaitForResponseAsync(r => r.Request.Method == "POST" && r.Url.Contains("/Identity/Account/Login"),
             new() { Timeout = SignInTimeoutMs });
         await page.GetByRole(AriaRole.Button, new() { Name = "Entrar", Exact = true }).ClickAsync();
-        await answered;
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = SignInTimeoutMs });
+        var response = await answered;
+        // A redirect (signed in, or on to the second factor) is waited for by its address: waiting for a load state right
+        // after the answer can miss the next document's event and hang (one CI run timed out that way on a loaded page).
+        if (response.Headers.TryGetValue("location", out var location))
+            await page.WaitForURLAsync(new Uri(new Uri(response.Url), location).ToString(),
+                new() { Timeout = SignInTimeoutMs, WaitUntil = WaitUntilState.DOMContentLoaded });
+        else
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = SignInTimeoutMs });
     }
 
     private const float SignInTimeoutMs = 45_000;

@@ -193,7 +193,6 @@ document.addEventListener('htmx:afterSwap', (evt) => {
   const target = modalFocusTarget(host);
   focusAfterSwap = null;
   const modal = document.getElementById('appointment-modal');
-  // Bootstrap focuses the dialog itself once it is shown: wait for that on a first opening.
   // Bootstrap focuses the dialog itself once it is shown: wait for that on a first opening. Either way the latest
   // swap decides (a quick second swap must not be undone by the first one's late "shown").
   pendingModalFocus = target;

@@ -256,6 +256,15 @@ public sealed class AuditTamperingTests(NeonProFactory app) : IClassFixture<Neon
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The API's verdict as one comparable value: intact, the first broken entry, why, and how many rows were checked.</summary>
+    internal static async Task<(bool Intact, long? Broken, string? Reason, long Rows)> VerdictAsync(HttpClient client)
+    {
+        var api = await VerifyThroughTheApiAsync(client);
+        var broken = api.GetProperty("brokenSequence");
+        return (api.GetProperty("intact").GetBoolean(), broken.ValueKind == JsonValueKind.Null ? null : broken.GetInt64(),
+            api.GetProperty("reason").ValueKind == JsonValueKind.String ? api.GetProperty("reason").GetString() : null, api.GetProperty("rowsChecked").GetInt64());
+    }
+
     private Task<int> ExecuteRawAsync(string sql, long sequence) => ExecuteRawAsync(app, sql, sequence);
 
     internal static async Task<int> ExecuteRawAsync(NeonProFactory app, string sql, long sequence)
@@ -362,13 +371,7 @@ public sealed class AuditVerifyStoredFormsTests(NeonProFactory app) : IClassFixt
 {
     private Task<int> ExecuteRawAsync(string sql, long sequence) => AuditTamperingTests.ExecuteRawAsync(app, sql, sequence);
 
-    private async Task<(bool Intact, long? Broken, string? Reason, long Rows)> VerifyAsync(HttpClient client)
-    {
-        var api = await AuditTamperingTests.VerifyThroughTheApiAsync(client);
-        var broken = api.GetProperty("brokenSequence");
-        return (api.GetProperty("intact").GetBoolean(), broken.ValueKind == JsonValueKind.Null ? null : broken.GetInt64(),
-            api.GetProperty("reason").ValueKind == JsonValueKind.String ? api.GetProperty("reason").GetString() : null, api.GetProperty("rowsChecked").GetInt64());
-    }
+    private static Task<(bool Intact, long? Broken, string? Reason, long Rows)> VerifyAsync(HttpClient client) => AuditTamperingTests.VerdictAsync(client);
 
     [Fact]
     public async Task Rows_with_accents_emoji_long_text_and_nulls_verify_and_every_stored_form_gets_the_entity_verdict()

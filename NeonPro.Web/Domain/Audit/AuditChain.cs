@@ -33,6 +33,22 @@ public static class AuditChain
     private const string InstantFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";
 
     /// <summary>
+    /// One field of the layout whose characters are its bytes (digits, an instant, ASCII names), written at
+    /// <paramref name="n"/> as "length:value|"; returns where the next field starts. The reference hash and the
+    /// stored-row hasher both write such fields through this, so the two layouts cannot drift apart.
+    /// </summary>
+    internal static int WriteAsciiField(Span<byte> buffer, int n, ReadOnlySpan<byte> value)
+    {
+        value.Length.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
+        n += w;
+        buffer[n++] = (byte)':';
+        value.CopyTo(buffer[n..]);
+        n += value.Length;
+        buffer[n++] = (byte)'|';
+        return n;
+    }
+
+    /// <summary>
     /// The layout, written as UTF-8 straight into a buffer: each field as its length in UTF-16 characters, ':', the
     /// value and '|'. Length-prefixed so that no two different rows can serialise to the same text; null gets a marker
     /// no length prefix can start with ("-|"), so a NULL column and any string (even "\0") hash differently.
@@ -57,15 +73,7 @@ public static class AuditChain
             n += Encoding.UTF8.GetBytes(value, buffer[n..]);
             buffer[n++] = (byte)'|';
         }
-        void Ascii(Span<byte> buffer, ReadOnlySpan<byte> value)
-        {
-            value.Length.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
-            n += w;
-            buffer[n++] = (byte)':';
-            value.CopyTo(buffer[n..]);
-            n += value.Length;
-            buffer[n++] = (byte)'|';
-        }
+        void Ascii(Span<byte> buffer, ReadOnlySpan<byte> value) => n = WriteAsciiField(buffer, n, value);
 
         Text(buffer, e.PreviousHash);
         Span<byte> scratch = stackalloc byte[40];
@@ -228,15 +236,7 @@ public sealed class StoredRowHasher : IDisposable
             buffer[n++] = (byte)'|';
             return true;
         }
-        void Number(Span<byte> buffer, ReadOnlySpan<byte> value)
-        {
-            value.Length.TryFormat(buffer[n..], out var w, default, CultureInfo.InvariantCulture);
-            n += w;
-            buffer[n++] = (byte)':';
-            value.CopyTo(buffer[n..]);
-            n += value.Length;
-            buffer[n++] = (byte)'|';
-        }
+        void Number(Span<byte> buffer, ReadOnlySpan<byte> value) => n = AuditChain.WriteAsciiField(buffer, n, value);
 
         if (!Text(buffer, row.PreviousHash)) return false;
         Span<byte> scratch = stackalloc byte[40];
