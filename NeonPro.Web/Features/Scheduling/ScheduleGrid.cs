@@ -105,11 +105,16 @@ public sealed class ScheduleGrid
         return intervals.Any(i => i.Start <= slot && (end <= i.End || i.End == TimeOnly.MaxValue) && end > slot);
     }
 
-    /// <summary>A slot offered as free: the column can be booked that day, works through it, and nothing holds it.</summary>
-    public bool IsFree(Guid column, DateOnly day, TimeOnly slot) =>
-        UnavailableOn(column, day) == DayUnavailable.None
-        && (Query.Axis == GridAxis.Room || IsWorking(column, day, slot))
-        && !IsOccupied(column, day, slot);
+    /// <summary>
+    /// What a slot is drawn as, given the column's standing that day (<see cref="UnavailableOn"/>, found once per column):
+    /// off when the column cannot be booked; busy when an appointment holds it; free when the column works through it
+    /// (a room always does), off otherwise. Each question is asked once per slot.
+    /// </summary>
+    public SlotState StateOf(Guid column, DateOnly day, TimeOnly slot, DayUnavailable columnDay) =>
+        columnDay != DayUnavailable.None ? SlotState.Off
+        : IsOccupied(column, day, slot) ? SlotState.Busy
+        : Query.Axis == GridAxis.Room || IsWorking(column, day, slot) ? SlotState.Free
+        : SlotState.Off;
 
     /// <summary>Offset from the top of the day column, in slots (fractions allowed).</summary>
     public double SlotsFromOpen(DateTime local) => (local.TimeOfDay - Opens.ToTimeSpan()).TotalMinutes / SlotMinutes;
@@ -248,3 +253,6 @@ public sealed class ScheduleGridQuery(NeonProDbContext db, ClinicClock clock)
         };
     }
 }
+
+/// <summary>How a slot of the grid is drawn: offered for booking, under an appointment, or not bookable.</summary>
+public enum SlotState { Free, Busy, Off }
